@@ -1,0 +1,100 @@
+/**
+ * Reads the transcriptions of the seed reports (seeds/source/*.tsv): the versioned source data that
+ * the golden tests check the engine against and from which the seed workbooks are generated.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Level, TreeRow } from '../src/engine';
+
+export const SOURCE_DIR = join(__dirname, '..', 'seeds', 'source');
+
+function readTsv(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(join(SOURCE_DIR, file), 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '');
+  const names = header.split('\t');
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+  });
+}
+
+/** A row of the *Performance organizzativa Ente* report, as printed. */
+export interface EnteSourceRow {
+  readonly page: number;
+  /** Column (0-based) in which Integra printed the weight, or the label when there is no weight. */
+  readonly column: number;
+  readonly level: Level;
+  readonly weight: string;
+  readonly code: string;
+  readonly label: string;
+  readonly target: string;
+  readonly value: string;
+  readonly stated: string;
+  /** Code and label printed in two cells. */
+  readonly split: boolean;
+  /** The *valori misure* of the same indicator in the overshooting annex, when it has them. */
+  readonly measures: string;
+}
+
+export function readEnteSource(): EnteSourceRow[] {
+  return readTsv('integra-ente-2024.tsv').map((r) => ({
+    page: Number(r.pagina),
+    column: Number(r.colonna),
+    level: r.livello as Level,
+    weight: r.peso,
+    code: r.codice,
+    label: r.descrizione,
+    target: r.target,
+    value: r.valore,
+    stated: r.raggiungimento,
+    split: r.diviso === '1',
+    measures: r.valori_misure,
+  }));
+}
+
+/** The Ente rows as engine input; without measures, only the printed 2-decimal values are used. */
+export function enteTreeRows(rows: readonly EnteSourceRow[], withMeasures: boolean): TreeRow[] {
+  return rows.map((r) => ({
+    level: r.level,
+    code: r.code,
+    label: r.label,
+    weight: r.weight,
+    target: r.target,
+    value: r.value,
+    stated: r.stated,
+    ...(withMeasures && r.measures !== '' ? { measures: r.measures } : {}),
+  }));
+}
+
+/** A row of the *Dimensioni Performance e Overshooting* annex (the eleven columns, and the colour). */
+export interface OvershootingSourceRow {
+  readonly code: string;
+  readonly label: string;
+  readonly tipo: string;
+  readonly description: string;
+  readonly algorithm: string;
+  readonly measures: string;
+  readonly value: string;
+  readonly target: string;
+  readonly grado: string;
+  readonly valueVsTarget: string;
+  readonly overshooting: string;
+  /** Target set by the ministry (printed in green). */
+  readonly external: boolean;
+}
+
+export function readOvershootingSource(): OvershootingSourceRow[] {
+  return readTsv('integra-overshooting-2024.tsv').map((r) => ({
+    code: r.codice,
+    label: r.indicatore,
+    tipo: r.tipo,
+    description: r.descrizione,
+    algorithm: r.algoritmo,
+    measures: r.valori_misure,
+    value: r.consuntivo,
+    target: r.target,
+    grado: r.grado,
+    valueVsTarget: r.valore_vs_target,
+    overshooting: r.overshooting,
+    external: r.esterno === '1',
+  }));
+}

@@ -1,0 +1,55 @@
+/**
+ * What a spreadsheet cell can hand the engine, whether it comes from Office.js, from ExcelJS or from
+ * a custom function argument: a scalar plus, when known, its number format.
+ */
+export type CellScalar = string | number | boolean | null | undefined;
+
+export interface CellInput {
+  readonly value: CellScalar;
+  /** Excel number format, e.g. "0.00%" or "dd/mm/yyyy"; tells a percentage or a date from a number. */
+  readonly numberFormat?: string;
+}
+
+export type CellLike = CellScalar | CellInput;
+
+export function toCellInput(cell: CellLike): CellInput {
+  return cell !== null && typeof cell === 'object' ? cell : { value: cell };
+}
+
+const EXCEL_ERRORS = new Set([
+  '#N/A',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#BUSY!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+]);
+
+export function isExcelError(text: string): boolean {
+  return EXCEL_ERRORS.has(text.trim().toUpperCase());
+}
+
+/** Strips quoted literals and bracketed sections ([Red], [$-410]) so only the format codes remain. */
+function formatCodes(format: string): string {
+  return format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+}
+
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && formatCodes(format).includes('%');
+}
+
+export function isDateFormat(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  const codes = formatCodes(format).toLowerCase();
+  // "d", "m" and "y" codes (day, month, year) make a date; "mm" alone next to "h"/"s" is minutes.
+  return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes) && !/general/.test(codes));
+}

@@ -1,0 +1,89 @@
+import { achievement, type Outcome } from './achievement';
+import type { CellLike } from './cell';
+import type { Dec } from './decimal';
+import { evaluateMeasures } from './measures';
+import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
+import type { EngineError, Result } from './result';
+import { rollUp, type Rollup } from './rollup';
+import { parseTarget, type Target } from './target';
+import type { TreeNode, TreeRow } from './tree';
+import { parseActual, type Actual } from './value';
+import { parseWeight } from './weight';
+
+export interface IndicatorEvaluation {
+  readonly target: Result<Target>;
+  /** The value as stated in the report. */
+  readonly stated: Result<Actual>;
+  /** The value used: computed from the measures when they are readable, else the stated one. */
+  readonly actual: Result<Actual>;
+  readonly source: 'measures' | 'value';
+  /** Set when measures are present but cannot be read; the stated value is used instead. */
+  readonly measuresError?: EngineError;
+  readonly outcome: Result<Outcome>;
+}
+
+export interface EvaluatedNode {
+  readonly row: TreeRow;
+  /** The row's own weight among its siblings; undefined for a root. */
+  readonly weight?: Result<Dec>;
+  readonly children: readonly EvaluatedNode[];
+  /** Full precision; null when it cannot be computed (not measurable, or unreadable input). */
+  readonly achievement: Dec | null;
+  readonly indicator?: IndicatorEvaluation;
+  readonly rollup?: Result<Rollup>;
+}
+
+function present(cell: CellLike | undefined): cell is CellLike {
+  if (cell === undefined || cell === null) return false;
+  if (typeof cell === 'object') return present(cell.value);
+  return !(typeof cell === 'string' && cell.trim() === '');
+}
+
+export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_PROFILE): IndicatorEvaluation {
+  const target = parseTarget(row.target ?? null);
+  const stated = parseActual(row.value ?? null);
+  let actual = stated;
+  let source: IndicatorEvaluation['source'] = 'value';
+  let measuresError: EngineError | undefined;
+  if (present(row.measures)) {
+    const raw = typeof row.measures === 'object' && row.measures !== null ? row.measures.value : row.measures;
+    const computed = typeof raw === 'string' ? evaluateMeasures(raw) : parseActual(row.measures);
+    if (computed.ok) {
+      actual = computed;
+      source = 'measures';
+    } else {
+      measuresError = computed.error;
+    }
+  }
+  const outcome: Result<Outcome> = !target.ok ? target : !actual.ok ? actual : achievement(target.value, actual.value, profile);
+  return { target, stated, actual, source, outcome, ...(measuresError === undefined ? {} : { measuresError }) };
+}
+
+/** Recomputes a node and everything below it (SMVP §2–3). */
+export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
+  const weight = isRoot ? undefined : parseWeight(node.row.weight ?? null);
+  const base = { row: node.row, ...(weight === undefined ? {} : { weight }) };
+  if (node.children.length === 0 && (node.row.level === 'indicatore' || present(node.row.target))) {
+    const indicator = evaluateIndicator(node.row, profile);
+    const value = indicator.outcome.ok && indicator.outcome.value.kind === 'measured' ? indicator.outcome.value.value : null;
+    return { ...base, children: [], achievement: value, indicator };
+  }
+  const children = node.children.map((child) => evaluateNode(child, profile, false));
+  if (children.length === 0) return { ...base, children, achievement: null };
+  // A child whose weight cannot be read does not count; its finding says why.
+  const weighted = children.flatMap((c) =>
+    c.weight !== undefined && c.weight.ok ? [{ weight: c.weight.value, achievement: c.achievement }] : [],
+  );
+  const rollup = rollUp(weighted, profile);
+  return { ...base, children, achievement: rollup.ok ? rollup.value.value : null, rollup };
+}
+
+export function evaluateForest(roots: readonly TreeNode[], profile: SmvpProfile = DEFAULT_PROFILE): EvaluatedNode[] {
+  return roots.map((root) => evaluateNode(root, profile));
+}
+
+/** Depth-first walk, parents before children. */
+export function* walk(node: EvaluatedNode): Generator<EvaluatedNode> {
+  yield node;
+  for (const child of node.children) yield* walk(child);
+}

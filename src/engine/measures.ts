@@ -1,0 +1,155 @@
+import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
+import { HUNDRED } from './decimal';
+import { FULL_PRECISION, ITALIAN_NUMBER, numberFromMatch, parseUnit, quantity, type Quantity, type Unit } from './quantity';
+import { fail, ok, type Result } from './result';
+
+/**
+ * The *valori misure* of an indicator: the measures its value is computed from, as Integra prints
+ * them ("8.270 N. / 630,56 N.", "(15.248 N. - 18.283 N.) / 18.283 N.", "270 N. * 1000 / 69.749 N.").
+ * A small recursive-descent parser: + - * / and parentheses over Italian numbers with units.
+ */
+export type MeasuresValue = Quantity | DateValue;
+
+type Op = '+' | '-' | '*' | '/' | '(' | ')';
+type Token = { readonly type: 'number'; readonly value: Quantity } | { readonly type: 'op'; readonly op: Op };
+
+const OPERATORS: Readonly<Record<string, Op>> = {
+  '+': '+',
+  '-': '-',
+  '−': '-',
+  '*': '*',
+  '×': '*',
+  '/': '/',
+  ':': '/',
+  '(': '(',
+  ')': ')',
+};
+
+const UNIT_AFTER_NUMBER = /\s*(n\.?(?![a-z])|%|€|gg\.?|giorni|h(?![a-z])|ore)/iy;
+
+function tokenize(text: string): Result<Token[]> {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const op = OPERATORS[ch];
+    if (/\s/.test(ch)) {
+      i += 1;
+    } else if (op !== undefined) {
+      tokens.push({ type: 'op', op });
+      i += 1;
+    } else {
+      ITALIAN_NUMBER.lastIndex = i;
+      const m = ITALIAN_NUMBER.exec(text);
+      if (m === null) return fail('invalid-expression', `Carattere inatteso «${ch}» in posizione ${i + 1} di «${text}».`);
+      const n = numberFromMatch(m[0]);
+      i += m[0].length;
+      UNIT_AFTER_NUMBER.lastIndex = i;
+      const u = UNIT_AFTER_NUMBER.exec(text);
+      const unit: Unit | null = u === null ? null : (parseUnit(u[1]) ?? null);
+      if (u !== null) i += u[0].length;
+      const amount = unit === '%' ? n.amount.div(HUNDRED) : n.amount;
+      tokens.push({ type: 'number', value: quantity(amount, unit, n.decimals) });
+    }
+  }
+  return ok(tokens);
+}
+
+class Parser {
+  private pos = 0;
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly text: string,
+  ) {}
+
+  parse(): Result<Quantity> {
+    const result = this.sum();
+    if (result.ok && this.pos < this.tokens.length) return this.unexpected();
+    return result;
+  }
+
+  private sum(): Result<Quantity> {
+    let left = this.product();
+    while (left.ok && this.peekOp('+', '-')) {
+      const op = this.next() as { op: '+' | '-' };
+      const right = this.product();
+      if (!right.ok) return right;
+      const a = left.value;
+      const b = right.value;
+      const amount = op.op === '+' ? a.amount.plus(b.amount) : a.amount.minus(b.amount);
+      left = ok(quantity(amount, a.unit === b.unit ? a.unit : null, Math.max(a.decimals, b.decimals)));
+    }
+    return left;
+  }
+
+  private product(): Result<Quantity> {
+    let left = this.factor();
+    while (left.ok && this.peekOp('*', '/')) {
+      const op = this.next() as { op: '*' | '/' };
+      const right = this.factor();
+      if (!right.ok) return right;
+      const a = left.value;
+      const b = right.value;
+      if (op.op === '/' && b.amount.isZero()) {
+        return fail('division-by-zero', `Divisione per zero nei valori misure «${this.text}».`);
+      }
+      left = ok(
+        op.op === '*'
+          ? quantity(a.amount.times(b.amount), a.unit ?? b.unit, FULL_PRECISION)
+          : quantity(a.amount.div(b.amount), b.unit === null || b.unit !== a.unit ? a.unit : null, FULL_PRECISION),
+      );
+    }
+    return left;
+  }
+
+  private factor(): Result<Quantity> {
+    const token = this.tokens[this.pos];
+    if (token === undefined) return fail('invalid-expression', `Espressione incompleta: «${this.text}».`);
+    if (token.type === 'number') {
+      this.pos += 1;
+      return ok(token.value);
+    }
+    if (token.op === '-' || token.op === '+') {
+      this.pos += 1;
+      const operand = this.factor();
+      if (!operand.ok || token.op === '+') return operand;
+      return ok(quantity(operand.value.amount.negated(), operand.value.unit, operand.value.decimals));
+    }
+    if (token.op === '(') {
+      this.pos += 1;
+      const inner = this.sum();
+      if (!inner.ok) return inner;
+      if (!this.peekOp(')')) return fail('invalid-expression', `Parentesi non chiusa in «${this.text}».`);
+      this.pos += 1;
+      return inner;
+    }
+    return this.unexpected();
+  }
+
+  private peekOp(...ops: string[]): boolean {
+    const t = this.tokens[this.pos];
+    return t !== undefined && t.type === 'op' && ops.includes(t.op);
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.pos];
+    this.pos += 1;
+    return t;
+  }
+
+  private unexpected(): Result<never> {
+    const t = this.tokens[this.pos];
+    const what = t.type === 'op' ? `«${t.op}»` : 'un numero';
+    return fail('invalid-expression', `Trovato ${what} inatteso in «${this.text}».`);
+  }
+}
+
+/** Computes the value from its measures; a single date stands for itself. Never throws. */
+export function evaluateMeasures(text: string): Result<MeasuresValue> {
+  const t = text.trim();
+  if (t === '') return fail('empty', 'Valori misure vuoti.');
+  if (looksLikeDate(t)) return parseItalianDate(t);
+  const tokens = tokenize(t);
+  if (!tokens.ok) return tokens;
+  return new Parser(tokens.value, t).parse();
+}

@@ -1,0 +1,11 @@
+import type { Dec } from './decimal';
+import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
+
+export type Semaforo = 'verde' | 'giallo' | 'rosso';
+
+/** SMVP §4, on the full-precision value: 94,996% is giallo although it displays as 95,00%. */
+export function semaforo(achievement: Dec, profile: SmvpProfile = DEFAULT_PROFILE): Semaforo {
+  if (achievement.greaterThanOrEqualTo(profile.semaphore.green)) return 'verde';
+  if (achievement.lessThanOrEqualTo(profile.semaphore.red)) return 'rosso';
+  return 'giallo';
+}

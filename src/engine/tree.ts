@@ -1,0 +1,63 @@
+import type { CellLike } from './cell';
+
+/** Levels of the Integra trees: the Ente report, and the unit report (area → ao → obiettivo). */
+export type Level = 'ente' | 'ambito' | 'os' | 'blocco' | 'oo' | 'indicatore' | 'area' | 'ao' | 'obiettivo';
+
+/** Depth of each level: a row's parent is the nearest open row of lower rank. */
+export const LEVEL_RANK: Readonly<Record<Level, number>> = {
+  ente: 0,
+  area: 0,
+  ambito: 1,
+  ao: 1,
+  os: 2,
+  obiettivo: 2,
+  blocco: 3,
+  oo: 4,
+  indicatore: 5,
+};
+
+export type Field = 'weight' | 'code' | 'label' | 'target' | 'value' | 'measures' | 'stated';
+
+/** One row of a report, as read from a sheet or a transcription. Cells stay raw until evaluated. */
+export interface TreeRow {
+  readonly level: Level;
+  readonly code: string;
+  readonly label: string;
+  readonly weight?: CellLike;
+  readonly target?: CellLike;
+  readonly value?: CellLike;
+  /** *Valori misure*: when readable, the value is computed from them at full precision. */
+  readonly measures?: CellLike;
+  /** The achievement the report states for this row. */
+  readonly stated?: CellLike;
+  /** Where each field was read (A1 addresses), for findings. */
+  readonly addresses?: Readonly<Partial<Record<Field, string>>>;
+}
+
+export interface TreeNode {
+  readonly row: TreeRow;
+  readonly children: TreeNode[];
+}
+
+/**
+ * Builds the forest of a report from its rows in print order. A header row that repeats the one
+ * already open at its level (Integra repeats Ente and Ambito at every page break) is merged.
+ */
+export function buildTree(rows: readonly TreeRow[]): TreeNode[] {
+  const roots: TreeNode[] = [];
+  const open: TreeNode[] = [];
+  for (const row of rows) {
+    const rank = LEVEL_RANK[row.level];
+    while (open.length > 0 && LEVEL_RANK[open[open.length - 1].row.level] >= rank) open.pop();
+    const siblings = open.length === 0 ? roots : open[open.length - 1].children;
+    const last = siblings[siblings.length - 1];
+    if (row.level !== 'indicatore' && last !== undefined && last.row.level === row.level && last.row.code === row.code) {
+      open.push(last);
+      continue;
+    }
+    const node: TreeNode = { row, children: [] };
+    siblings.push(node);
+    open.push(node);
+  }
+  return roots;
+}
