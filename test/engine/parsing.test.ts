@@ -9,14 +9,10 @@ import {
   parseWeight,
   serialFromYmd,
   type Actual,
-  type Result,
   type Target,
 } from '../../src/engine';
+import { value } from './helpers';
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 function amountOf(a: Actual): string {
   if (a.kind !== 'quantity') throw new Error(`expected a quantity, got ${a.kind}`);
