@@ -1,0 +1,67 @@
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const OFFICE_JS = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/** Office.js is served by the add-in itself (no network): only what Excel loads, in Italian and English. */
+const officeJsFiles = [
+  'office.js',
+  'excel-*.js',
+  'excelwebapp-*.js',
+  'excelios-*.js',
+  'custom-functions-runtime.js',
+  'o15apptofilemappingtable.js',
+  'es6-promise.js',
+  'it-it/office_strings.js',
+  'en-us/office_strings.js',
+].map((from) => ({
+  from,
+  context: OFFICE_JS,
+  to: 'office-js/',
+  globOptions: { ignore: ['**/*.debug.js'] },
+}));
+
+module.exports = async (_env, argv) => {
+  const dev = argv.mode !== 'production';
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.join(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }, ...officeJsFiles],
+      }),
+    ],
+    performance: { hints: false },
+  };
+  if (dev && argv.env?.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      static: { directory: path.join(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    };
+  }
+  return config;
+};
