@@ -30,6 +30,8 @@ export interface TreeRow {
   readonly measures?: CellLike;
   /** The achievement the report states for this row. */
   readonly stated?: CellLike;
+  /** 1-based sheet row the row was read from. */
+  readonly sheetRow?: number;
   /** Where each field was read (A1 addresses), for findings. */
   readonly addresses?: Readonly<Partial<Record<Field, string>>>;
 }

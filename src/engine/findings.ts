@@ -1,0 +1,44 @@
+export type Severity = 'errore' | 'avviso' | 'nota';
+
+/** Stable identifiers of what the validator reports. */
+export type FindingCode =
+  | 'layout-non-riconosciuto'
+  | 'peso-illeggibile'
+  | 'somma-pesi'
+  | 'pesi-nulli'
+  | 'target-illeggibile'
+  | 'valore-illeggibile'
+  | 'valore-mancante'
+  | 'valore-incompatibile'
+  | 'errore-excel'
+  | 'misure-illeggibili'
+  | 'valore-diverso-dalle-misure'
+  | 'raggiungimento-illeggibile'
+  | 'raggiungimento-diverso'
+  | 'arrotondamento'
+  | 'overshooting-diverso'
+  | 'target-non-sfidante';
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  /** A1 address of the cell to look at; empty when the finding is about the whole sheet. */
+  readonly cell: string;
+  /** Italian, saying what is wrong and what to do. */
+  readonly message: string;
+  /** Figures compared, full precision (percentages as fractions). */
+  readonly stated?: string;
+  readonly computed?: string;
+}
+
+const ORDER: Readonly<Record<Severity, number>> = { errore: 0, avviso: 1, nota: 2 };
+
+export function bySeverity(a: Finding, b: Finding): number {
+  return ORDER[a.severity] - ORDER[b.severity];
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { errore: 0, avviso: 0, nota: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}

@@ -1,0 +1,135 @@
+import { normaliseHeader, textOf, type Grid } from './grid';
+
+/** The Integra report shapes the reader knows. */
+export type LayoutKind = 'ente' | 'unita' | 'overshooting';
+
+export type Column =
+  | 'target'
+  | 'value'
+  | 'stated'
+  | 'measures'
+  | 'externalTarget'
+  | 'indicator'
+  | 'tipo'
+  | 'description'
+  | 'algorithm'
+  | 'grado'
+  | 'valueVsTarget'
+  | 'overshooting';
+
+export interface Layout {
+  readonly kind: LayoutKind;
+  readonly headerRow: number;
+  /** First and last column of the tree part (weights, codes and labels), for the tree reports. */
+  readonly treeColumns: readonly [number, number];
+  readonly columns: Readonly<Partial<Record<Column, number>>>;
+}
+
+type Matcher = (header: string) => boolean;
+const is =
+  (...words: string[]): Matcher =>
+  (h) =>
+    words.includes(h);
+const starts =
+  (word: string): Matcher =>
+  (h) =>
+    h.startsWith(word);
+
+interface Shape {
+  readonly kind: LayoutKind;
+  /** Header cells that open the tree part, in order; the first one is required. */
+  readonly tree: readonly Matcher[];
+  readonly required: Readonly<Partial<Record<Column, Matcher>>>;
+  readonly optional: Readonly<Partial<Record<Column, Matcher>>>;
+}
+
+const COMMON_OPTIONAL = {
+  measures: is('valori misure', 'valore misure', 'misure'),
+  externalTarget: starts('target esterno'),
+} satisfies Partial<Record<Column, Matcher>>;
+
+const SHAPES: readonly Shape[] = [
+  {
+    kind: 'ente',
+    tree: [is('ente'), is('ambito'), is('obiettivo strategico'), starts('obiettivi operativi'), is('indicatori')],
+    required: { target: is('target'), value: is('valore', 'consuntivo'), stated: is('raggiungimento', 'grado di raggiungimento') },
+    optional: COMMON_OPTIONAL,
+  },
+  {
+    kind: 'unita',
+    tree: [is('area', 'area dirigenziale'), is('settore', 'area organizzativa'), is('obiettivo'), is('indicatore')],
+    required: { target: is('target'), value: is('valore', 'consuntivo'), stated: is('raggiungimento', 'grado di raggiungimento') },
+    optional: COMMON_OPTIONAL,
+  },
+  {
+    kind: 'overshooting',
+    tree: [],
+    required: {
+      indicator: is('indicatore'),
+      measures: is('valori misure', 'valore misure'),
+      value: is('consuntivo', 'valore'),
+      target: is('target'),
+      grado: starts('grado'),
+      overshooting: is('overshooting'),
+    },
+    optional: {
+      tipo: is('tipo', 'dimensione'),
+      description: is('descrizione'),
+      algorithm: is('algoritmo'),
+      valueVsTarget: is('valore vs target', 'valore vs. target'),
+      externalTarget: COMMON_OPTIONAL.externalTarget,
+    },
+  },
+];
+
+const SCAN_ROWS = 60;
+
+function matchShape(headers: readonly string[], shape: Shape, headerRow: number): Layout | undefined {
+  const find = (m: Matcher, from = 0) => headers.findIndex((h, i) => i >= from && m(h));
+  const columns: Partial<Record<Column, number>> = {};
+  for (const [name, m] of Object.entries(shape.required) as Array<[Column, Matcher]>) {
+    const col = find(m);
+    if (col < 0) return undefined;
+    columns[name] = col;
+  }
+  for (const [name, m] of Object.entries(shape.optional) as Array<[Column, Matcher]>) {
+    const col = find(m);
+    if (col >= 0) columns[name] = col;
+  }
+  let tree: readonly [number, number] = [0, -1];
+  if (shape.tree.length > 0) {
+    const first = find(shape.tree[0]);
+    if (first < 0 || first >= (columns.target ?? 0)) return undefined;
+    tree = [first, (columns.target ?? first + 1) - 1];
+  }
+  return { kind: shape.kind, headerRow, treeColumns: tree, columns };
+}
+
+/** Finds the header row of a known report shape, wherever the table starts. */
+export function recogniseLayout(grid: Grid): Layout | undefined {
+  const last = Math.min(grid.rows.length, SCAN_ROWS);
+  for (let r = 0; r < last; r += 1) {
+    const headers = (grid.rows[r] ?? []).map((c) => normaliseHeader(textOf(c?.value)));
+    if (headers.filter((h) => h !== '').length < 4) continue;
+    for (const shape of SHAPES) {
+      const layout = matchShape(headers, shape, r);
+      if (layout !== undefined) return layout;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a row repeats the layout's header (Integra prints it again after each page break). */
+export function isHeaderRow(grid: Grid, row: number, layout: Layout): boolean {
+  if (row === layout.headerRow) return true;
+  const header = grid.rows[layout.headerRow] ?? [];
+  const cells = grid.rows[row] ?? [];
+  const col = layout.columns.target;
+  return col !== undefined && normaliseHeader(textOf(cells[col]?.value)) === normaliseHeader(textOf(header[col]?.value));
+}
+
+export const LAYOUT_NAMES: Readonly<Record<LayoutKind, string>> = {
+  ente: 'Performance organizzativa Ente',
+  unita: 'Performance unità organizzativa',
+  overshooting: 'Dimensioni Performance e Overshooting',
+};

@@ -1,0 +1,124 @@
+import { achievementBounds, contains, overlaps, printedBounds } from './bounds';
+import type { Dec } from './decimal';
+import { walk, type EvaluatedNode } from './evaluate';
+import type { Finding, FindingCode } from './findings';
+import { formatPercent, formatQuantity } from './format';
+import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
+import type { EngineError } from './result';
+import type { TreeRow } from './tree';
+import { parseActual } from './value';
+
+function describe(row: TreeRow): string {
+  return row.code === '' ? row.label : row.code;
+}
+
+function finding(
+  severity: Finding['severity'],
+  code: FindingCode,
+  cell: string | undefined,
+  message: string,
+  figures: { stated?: Dec; computed?: Dec } = {},
+): Finding {
+  return {
+    severity,
+    code,
+    cell: cell ?? '',
+    message,
+    ...(figures.stated === undefined ? {} : { stated: figures.stated.toString() }),
+    ...(figures.computed === undefined ? {} : { computed: figures.computed.toString() }),
+  };
+}
+
+function inputError(code: FindingCode, cell: string | undefined, what: string, error: EngineError): Finding {
+  const c: FindingCode = error.code === 'excel-error' ? 'errore-excel' : code;
+  return finding('errore', c, cell, `${what}: ${error.message}`);
+}
+
+function indicatorFindings(node: EvaluatedNode): Finding[] {
+  const ind = node.indicator;
+  if (ind === undefined) return [];
+  const { row } = node;
+  const at = row.addresses ?? {};
+  const name = describe(row);
+  const out: Finding[] = [];
+  if (!ind.target.ok) out.push(inputError('target-illeggibile', at.target, `Target di ${name}`, ind.target.error));
+  if (!ind.actual.ok) out.push(inputError('valore-illeggibile', at.value, `Valore di ${name}`, ind.actual.error));
+  if (ind.actual.ok && ind.actual.value.kind === 'missing') {
+    out.push(
+      finding('errore', 'valore-mancante', at.value, `${name}: valore mancante (${ind.actual.value.reason === 'n/d' ? 'N/D' : 'cella vuota'}). L'indicatore non è misurabile: è escluso dalla media del livello superiore. Inserire il consuntivo.`),
+    );
+  }
+  if (ind.outcome.ok === false && ind.target.ok && ind.actual.ok) {
+    out.push(finding('errore', 'valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
+  }
+  if (ind.measuresError !== undefined) {
+    out.push(finding('avviso', 'misure-illeggibili', at.measures, `${name}: valori misure non leggibili (${ind.measuresError.message}) — usato il valore dichiarato.`));
+  }
+  if (ind.source === 'measures' && ind.stated.ok && ind.stated.value.kind === 'quantity' && ind.actual.ok && ind.actual.value.kind === 'quantity') {
+    const stated = ind.stated.value;
+    const computed = ind.actual.value.amount;
+    if (!contains(printedBounds(stated), computed)) {
+      out.push(
+        finding('avviso', 'valore-diverso-dalle-misure', at.value, `${name}: il valore dichiarato ${formatQuantity(stated)} non corrisponde ai valori misure (${formatQuantity({ amount: computed, unit: stated.unit }, 4)}). Verificare il consuntivo o le misure.`, { stated: stated.amount, computed }),
+      );
+    }
+  }
+  return out;
+}
+
+function weightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
+  const out: Finding[] = [];
+  for (const child of node.children) {
+    if (child.weight !== undefined && !child.weight.ok) {
+      out.push(inputError('peso-illeggibile', child.row.addresses?.weight ?? child.row.addresses?.code, `Peso di ${describe(child.row)}`, child.weight.error));
+    }
+  }
+  const r = node.rollup;
+  if (r === undefined) return out;
+  if (!r.ok) {
+    out.push(finding('errore', r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${describe(node.row)}: ${r.error.message}`));
+  } else if (!r.value.weightsOk) {
+    const first = node.children.find((c) => c.weight !== undefined)?.row.addresses?.weight;
+    out.push(
+      finding('errore', 'somma-pesi', first ?? node.row.addresses?.code, `I pesi sotto ${describe(node.row)} sommano a ${formatPercent(r.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi (la media è comunque normalizzata sulla loro somma).`, { computed: r.value.weightSum }),
+    );
+  }
+  return out;
+}
+
+function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
+  const { row } = node;
+  const cell = row.addresses?.stated;
+  if (row.stated === undefined || node.achievement === null) return [];
+  const stated = parseActual(row.stated);
+  if (!stated.ok || stated.value.kind === 'date') {
+    return [finding('avviso', 'raggiungimento-illeggibile', cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`)];
+  }
+  if (stated.value.kind === 'missing') return [];
+  const s = stated.value;
+  const computed = node.achievement;
+  const statedRange = printedBounds(s);
+  if (contains(statedRange, computed)) return [];
+  const d = profile.displayDecimals;
+  const figures = { stated: s.amount, computed };
+  const bounds = achievementBounds(node, profile);
+  if (bounds !== null && overlaps(bounds, statedRange)) {
+    return [
+      finding('nota', 'arrotondamento', cell, `${describe(row)}: dichiarato ${formatPercent(s.amount, d)}, ricalcolato ${formatPercent(computed, d)} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
+    ];
+  }
+  return [
+    finding('errore', 'raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${formatPercent(s.amount, d)}, ricalcolato ${formatPercent(computed, d)}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
+  ];
+}
+
+/** Everything a careful reader checks in a recomputed report (SMVP §2–4, §7). */
+export function validateTree(roots: readonly EvaluatedNode[], profile: SmvpProfile = DEFAULT_PROFILE): Finding[] {
+  const out: Finding[] = [];
+  for (const root of roots) {
+    for (const node of walk(root)) {
+      out.push(...indicatorFindings(node), ...weightFindings(node, profile), ...statedFindings(node, profile));
+    }
+  }
+  return out;
+}
