@@ -65,6 +65,24 @@ export function enteTreeRows(rows: readonly EnteSourceRow[], withMeasures: boole
   }));
 }
 
+/** A row of the *Performance unità organizzativa* report, as printed. */
+export type UnitSourceRow = Omit<EnteSourceRow, 'measures'>;
+
+export function readUnitSource(): UnitSourceRow[] {
+  return readTsv('integra-unita-2024.tsv').map((r) => ({
+    page: Number(r.pagina),
+    column: Number(r.colonna),
+    level: r.livello as Level,
+    weight: r.peso,
+    code: r.codice,
+    label: r.descrizione,
+    target: r.target,
+    value: r.valore,
+    stated: r.raggiungimento,
+    split: r.diviso === '1',
+  }));
+}
+
 /** A row of the *Dimensioni Performance e Overshooting* annex (the eleven columns, and the colour). */
 export interface OvershootingSourceRow {
   readonly code: string;
