@@ -25,3 +25,4 @@ export * from './overshooting-report';
 export * from './read-report';
 export * from './validate';
 export * from './analyse';
+export * from './overshooting-sheet';

@@ -1,0 +1,42 @@
+/**
+ * `npm run seeds`: writes the seed workbooks (seeds/*.xlsx) from the transcriptions in seeds/source,
+ * shaped as Integra prints them.
+ */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Grid } from '../src/engine';
+import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
+import { annexGrid, enteGrid, unitGrid } from './seed-grids';
+import { readEnteSource, readOvershootingSource, readUnitSource } from './seed-source';
+
+export const SEEDS_DIR = join(__dirname, '..', 'seeds');
+
+const ENTE_WIDTHS = [10, 10, 12, 14, 60, 22, 22, 14, 12, 36];
+const UNIT_WIDTHS = [22, 50, 14, 50, 18, 16, 14, 12];
+const ANNEX_WIDTHS = [48, 14, 40, 40, 30, 18, 22, 14, 14, 14, 12];
+
+export function seedWorkbooks(): Record<string, { grids: Grid[]; widths: number[] }> {
+  const ente = readEnteSource();
+  return {
+    'integra-ente-2024.xlsx': {
+      grids: [enteGrid('Ente', ente, 'text'), enteGrid('Ente (valori numerici)', ente, 'number')],
+      widths: ENTE_WIDTHS,
+    },
+    'integra-unita-2024.xlsx': { grids: [unitGrid('Unità organizzative', readUnitSource())], widths: UNIT_WIDTHS },
+    'integra-overshooting-2024.xlsx': { grids: [annexGrid('Overshooting', readOvershootingSource())], widths: ANNEX_WIDTHS },
+  };
+}
+
+async function main(): Promise<void> {
+  for (const [file, { grids, widths }] of Object.entries(seedWorkbooks())) {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'smvp seeds';
+    workbook.created = new Date(Date.UTC(2025, 4, 27));
+    workbook.modified = workbook.created;
+    for (const grid of grids) addGridSheet(workbook, grid, widths);
+    await saveWorkbook(workbook, join(SEEDS_DIR, file));
+    console.log(`seeds/${file}`);
+  }
+}
+
+if (require.main === module) void main();

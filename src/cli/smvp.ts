@@ -1,0 +1,142 @@
+/**
+ * `smvp`: the SMVP engine on .xlsx files, for batch work and for machines without Excel.
+ *   smvp validate FILE [--sheet NOME] [--json]
+ *   smvp overshooting FILE [--sheet NOME] [-o OUT.xlsx] [--json]
+ * Exit codes: 0 no errors, 1 errors found, 2 the input cannot be used.
+ */
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { analyseSheet, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type SheetReport } from '../engine';
+import { overshootingJson, validateJson } from './report-json';
+import { readWorkbook } from './xlsx-read';
+import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
+
+export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
+
+const USAGE = `Uso:
+  smvp validate FILE.xlsx [--sheet NOME] [--json]
+  smvp overshooting FILE.xlsx [--sheet NOME] [-o USCITA.xlsx] [--json]
+
+Codice di uscita: 0 nessun errore, 1 errori trovati, 2 input non utilizzabile.`;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+class Unusable extends Error {}
+
+function pct(fraction: string | null): string {
+  return fraction === null ? '—' : formatPercent(new Dec(fraction));
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+async function loadSheets(file: string, sheet: string | undefined): Promise<SheetReport[]> {
+  const loaded = await readWorkbook(file);
+  if (!loaded.ok) throw new Unusable(loaded.message);
+  let grids: Grid[] = loaded.grids;
+  if (sheet !== undefined) {
+    grids = grids.filter((g) => g.name === sheet);
+    if (grids.length === 0) throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${loaded.grids.map((g) => g.name).join(', ')}.`);
+  }
+  const reports = grids.map((g) => analyseSheet(g));
+  const recognised = reports.filter((r) => r.layout !== null);
+  if (recognised.length === 0) {
+    const names = Object.values(LAYOUT_NAMES).join(', ');
+    throw new Unusable(`${file}: layout non riconosciuto in ${sheet === undefined ? 'nessun foglio' : `«${sheet}»`}. Il foglio deve contenere la riga di intestazione di un report Integra (${names}).`);
+  }
+  return recognised;
+}
+
+function printValidation(io: Io, file: string, reports: readonly SheetReport[]): void {
+  for (const report of reports) {
+    const counts = countBySeverity(report.findings);
+    io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout ?? 'ente']}`);
+    const top = report.nodes.filter((n) => ['ente', 'ambito', 'os', 'area', 'ao'].includes(n.level));
+    io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
+    if (report.overshooting !== null && report.layout === 'overshooting') {
+      const os = report.overshooting;
+      io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);
+    }
+    io.out(`Rilievi: ${counts.errore} errori, ${counts.avviso} avvisi, ${counts.nota} note.`);
+    for (const f of report.findings) io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${f.message}`);
+  }
+}
+
+async function validate(io: Io, file: string, sheet: string | undefined, json: boolean): Promise<number> {
+  const reports = await loadSheets(file, sheet);
+  if (json) io.out(JSON.stringify(validateJson(file, reports), null, 2));
+  else printValidation(io, file, reports);
+  return reports.some((r) => r.findings.some((f) => f.severity === 'errore')) ? EXIT.errors : EXIT.ok;
+}
+
+async function overshooting(io: Io, file: string, sheet: string | undefined, json: boolean, output: string | undefined): Promise<number> {
+  const reports = await loadSheets(file, sheet);
+  // The annex when the workbook has one, else the first report's indicators.
+  const report = reports.find((r) => r.layout === 'overshooting') ?? reports[0];
+  const os = report.overshooting;
+  if (os === null) throw new Unusable(`${file}: nessun indicatore nel foglio «${report.name}».`);
+  if (output !== undefined) {
+    const workbook = new ExcelJS.Workbook();
+    addOvershootingSheet(workbook, overshootingSheet(os));
+    try {
+      await saveWorkbook(workbook, output);
+    } catch (e) {
+      throw new Unusable(`Impossibile scrivere ${output} (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+  if (json) {
+    io.out(JSON.stringify(overshootingJson(file, report.name, os), null, 2));
+  } else {
+    io.out(`${file} — foglio «${report.name}»`);
+    io.out(`Indicatori con target: ${os.total}; in overshooting: ${os.flagged} (${formatPercent(os.share, 1)}); con target ministeriale: ${os.external}.`);
+    const tipi = Object.entries(os.byTipo).map(([t, n]) => `${t} ${n}`).join(', ');
+    if (tipi !== '') io.out(`Per tipo: ${tipi}.`);
+    const flagged = os.lines.filter((l) => l.outcome?.flagged);
+    if (flagged.length > 0) {
+      io.out(table([['Indicatore', 'Valore vs target', 'Overshooting', 'Target'], ...flagged.map((l) => [l.input.code, formatPercent(l.outcome!.valueVsTarget), formatPercent(l.outcome!.overshooting), l.input.external ? 'ministeriale' : ''])]));
+    }
+    for (const f of os.findings) io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${f.message}`);
+    if (output !== undefined) io.out(`Scritto ${output}`);
+  }
+  return os.findings.some((f) => f.severity === 'errore') ? EXIT.errors : EXIT.ok;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { sheet: { type: 'string' }, json: { type: 'boolean', default: false }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    io.err(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return EXIT.unusable;
+  }
+  const { values, positionals } = parsed;
+  const [command, file, ...extra] = positionals;
+  if (values.help === true) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if ((command !== 'validate' && command !== 'overshooting') || file === undefined || extra.length > 0) {
+    io.err(USAGE);
+    return EXIT.unusable;
+  }
+  try {
+    return command === 'validate'
+      ? await validate(io, file, values.sheet, values.json === true)
+      : await overshooting(io, file, values.sheet, values.json === true, values.output);
+  } catch (e) {
+    if (e instanceof Unusable) {
+      io.err(`Errore: ${e.message}`);
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+}
