@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.js', 'test/support/*.js'],
+    files: ['*.config.js', 'test/support/*.js', 'bin/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },

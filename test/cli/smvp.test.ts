@@ -1,0 +1,176 @@
+/** The `smvp` command line, run in-process as a user would call it, on the seed workbooks and on bad input. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/smvp';
+import { readWorkbook } from '../../src/cli/xlsx-read';
+
+const dir = mkdtempSync(join(tmpdir(), 'smvp-'));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+async function xlsx(name: string, rows: ExcelJS.CellValue[][], sheet = 'Foglio1'): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(sheet);
+  rows.forEach((r) => ws.addRow(r));
+  const path = join(dir, name);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+function file(name: string, bytes: Buffer | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const pct = (x: number) => (x * 100).toFixed(2);
+
+describe('smvp validate on the seed workbooks', () => {
+  test('Ente: 99,62% and the ten OS, in both sheets; exit 1 for the 280% weights', async () => {
+    const { code, out } = await run('validate', 'seeds/integra-ente-2024.xlsx', '--json');
+    const json = JSON.parse(out);
+    expect(json.file).toBe('seeds/integra-ente-2024.xlsx');
+    expect(json.sheets.map((s: { name: string }) => s.name)).toEqual(['Ente', 'Ente (valori numerici)']);
+    for (const sheet of json.sheets) {
+      expect(sheet.layout).toBe('ente');
+      const ente = sheet.nodes.find((n: { level: string }) => n.level === 'ente');
+      expect(pct(ente.computed)).toBe('99.62');
+      expect(ente.computed).not.toBe(0.9962); // full precision, not the rounded figure
+      const os = sheet.nodes.filter((n: { level: string }) => n.level === 'os').map((n: { code: string; computed: number }) => [n.code, pct(n.computed)]);
+      expect(os).toEqual([
+        ['301', '100.00'],
+        ['400', '100.00'],
+        ['401', '99.44'],
+        ['402', '100.00'],
+        ['600', '100.00'],
+        ['601', '100.00'],
+        ['701', '98.80'],
+        ['801', '98.42'],
+        ['802', '100.00'],
+        ['803', '99.75'],
+      ]);
+      expect(sheet.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual([['somma-pesi', 'D98']]);
+      const node = sheet.nodes[1];
+      expect(Object.keys(node)).toEqual(['row', 'level', 'code', 'label', 'weight', 'stated', 'computed', 'semaforo']);
+    }
+    expect(code).toBe(1);
+  });
+
+  test('unit report: the 802.A1.3 finding, readable by default', async () => {
+    const { code, out } = await run('validate', 'seeds/integra-unita-2024.xlsx');
+    expect(code).toBe(1);
+    expect(out).toContain('G49');
+    expect(out).toContain('802.A1.3: raggiungimento dichiarato 98,33%, ricalcolato 100,00%');
+    expect(out).toContain('Rilievi: 1 errori, 0 avvisi, 1 note.');
+  });
+
+  test('the annex checks out: exit 0', async () => {
+    const { code, out } = await run('validate', 'seeds/integra-overshooting-2024.xlsx');
+    expect(out).toContain('Overshooting: 8/93 indicatori (8,6%), 6 con target ministeriale.');
+    expect(code).toBe(0);
+  });
+});
+
+describe('smvp overshooting', () => {
+  test('93 / 8 / 6 as JSON, and the workbook it writes holds the same figures', async () => {
+    const output = join(dir, 'os.xlsx');
+    const { code, out } = await run('overshooting', 'seeds/integra-overshooting-2024.xlsx', '--json', '-o', output);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect([json.total, json.flagged, json.external, json.share.toFixed(3)]).toEqual([93, 8, 6, '0.086']);
+    expect(json.byTipo).toEqual({ Efficacia: 6, Volume: 1, Qualità: 1 });
+    const d4 = json.rows.find((r: { code: string }) => r.code === 'D4.3.1_MIMIT');
+    expect(d4).toMatchObject({ grado: 1, ratio: 13.5, excess: 12.5, flagged: true, external: true });
+    expect(Object.keys(d4)).toEqual(['row', 'code', 'grado', 'ratio', 'excess', 'flagged', 'external']);
+
+    const written = await readWorkbook(output);
+    if (!written.ok) throw new Error(written.message);
+    const [sheet] = written.grids;
+    expect(sheet.name).toBe('Overshooting');
+    const header = sheet.rows[3].map((c) => c?.value);
+    expect(header).toHaveLength(11);
+    const data = sheet.rows.slice(4, 97);
+    const flagged = data.filter((r) => r[0]?.fill === 'FCE4D6').map((r) => String(r[0]?.value).split(' - ')[0]);
+    expect(flagged).toEqual(json.rows.filter((r: { flagged: boolean }) => r.flagged).map((r: { code: string }) => r.code));
+    expect(data.filter((r) => r[6]?.fill === '92D050')).toHaveLength(13);
+    const target = data.find((r) => String(r[0]?.value).startsWith('82.ACCESSIBILITA'))?.[6];
+    expect(target?.value).toBe('100,00 %'); // a target is text, never a formula
+    const summary = sheet.rows.slice(98).map((r) => [r[0]?.value, r[1]?.value]);
+    expect(summary.slice(0, 4)).toEqual([
+      ['Indicatori con target', 93],
+      ['Indicatori in overshooting', 8],
+      ['Quota in overshooting', 8 / 93],
+      ['di cui con target fissato dal Ministero', 6],
+    ]);
+  });
+
+  test('from an Ente report: its indicators, each once', async () => {
+    const { code, out } = await run('overshooting', 'seeds/integra-ente-2024.xlsx', '--sheet', 'Ente', '--json');
+    const json = JSON.parse(out);
+    expect(json.sheet).toBe('Ente');
+    // 99 indicator rows; B3.2_01_rev2018 is printed twice (indicator of 802 and of 802.B3.1)
+    expect(json.total).toBe(98);
+    expect(json.rows.filter((r: { code: string }) => r.code === 'B3.2_01_rev2018')).toHaveLength(1);
+    expect(json.flagged).toBe(8);
+    expect(code).toBe(0);
+  });
+});
+
+describe('input that cannot be used: exit 2 with the reason', () => {
+  test.each([
+    ['a missing file', () => join(dir, 'non-esiste.xlsx'), 'File non trovato'],
+    ['an empty file', () => file('vuoto.xlsx', ''), 'il file è vuoto'],
+    ['a text file', () => file('note.xlsx', 'Ente;Ambito\n1;2\n'), 'non è un file .xlsx'],
+    ['a password-protected workbook', () => file('protetto.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(64), Buffer.from('EncryptedPackage', 'utf16le')])), 'protetto da password'],
+    ['an Excel 97-2003 file', () => file('vecchio.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(64)])), '.xls'],
+    ['a corrupt workbook', () => file('rotto.xlsx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.from('non è uno zip valido')])), 'danneggiato'],
+  ])('%s', async (_what, make, reason) => {
+    const { code, err } = await run('validate', make());
+    expect(code).toBe(2);
+    expect(err).toContain(reason);
+  });
+
+  test('a sheet of another shape: layout non riconosciuto', async () => {
+    const path = await xlsx('altro.xlsx', [['Nome', 'Cognome', 'Ufficio', 'Telefono'], ['Mario', 'Rossi', 'Protocollo', '059 123']]);
+    const { code, err } = await run('validate', path);
+    expect(code).toBe(2);
+    expect(err).toContain('layout non riconosciuto');
+  });
+
+  test('a sheet that does not exist: the sheets there are', async () => {
+    const { code, err } = await run('validate', 'seeds/integra-unita-2024.xlsx', '--sheet', 'Ente');
+    expect(code).toBe(2);
+    expect(err).toContain('Fogli presenti: Unità organizzative');
+  });
+
+  test.each([[[]], [['validate']], [['somma', 'x.xlsx']], [['validate', 'a.xlsx', 'b.xlsx']], [['validate', 'a.xlsx', '--boh']]])('usage %p', async (args) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(2);
+    expect(err).toContain('Uso:');
+  });
+});
+
+describe('cells with Excel errors', () => {
+  test('#N/A and #DIV/0! are findings at their cells, not crashes', async () => {
+    const path = await xlsx('errori.xlsx', [
+      ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'],
+      ['Ente', null, null, null, null, null, null, '100,00%'],
+      ['50,00%', 'A.1 - Primo', null, null, null, '>= 10 N.', { error: '#N/A' } as ExcelJS.CellErrorValue, '100,00%'],
+      ['50,00%', 'A.2 - Secondo', null, null, null, '>= 10 N.', { formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellValue, '100,00%'],
+    ]);
+    const { code, out } = await run('validate', path, '--json');
+    expect(code).toBe(1);
+    const findings = JSON.parse(out).sheets[0].findings.map((f: { code: string; cell: string; message: string }) => [f.code, f.cell, f.message.includes('#')]);
+    expect(findings).toEqual([
+      ['errore-excel', 'G3', true],
+      ['errore-excel', 'G4', true],
+    ]);
+  });
+});
