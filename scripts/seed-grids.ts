@@ -55,18 +55,7 @@ function statedCell(stated: string, style: ValueStyle): GridCell | undefined {
   return p.ok && p.value.kind === 'quantity' ? { value: p.value.amount.toNumber(), numberFormat: PERCENT } : { value: stated };
 }
 
-interface PrintedRow {
-  readonly page: number;
-  readonly column: number;
-  readonly weight: string;
-  readonly code: string;
-  readonly label: string;
-  readonly target: string;
-  readonly value: string;
-  readonly stated: string;
-  readonly split: boolean;
-  readonly measures?: string;
-}
+type PrintedRow = UnitSourceRow & { readonly measures?: string };
 
 interface TreeLayout {
   readonly title: string;

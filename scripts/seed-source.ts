@@ -35,8 +35,8 @@ export interface EnteSourceRow {
   readonly measures: string;
 }
 
-export function readEnteSource(): EnteSourceRow[] {
-  return readTsv('integra-ente-2024.tsv').map((r) => ({
+function printedRow(r: Record<string, string>): UnitSourceRow {
+  return {
     page: Number(r.pagina),
     column: Number(r.colonna),
     level: r.livello as Level,
@@ -47,8 +47,11 @@ export function readEnteSource(): EnteSourceRow[] {
     value: r.valore,
     stated: r.raggiungimento,
     split: r.diviso === '1',
-    measures: r.valori_misure,
-  }));
+  };
+}
+
+export function readEnteSource(): EnteSourceRow[] {
+  return readTsv('integra-ente-2024.tsv').map((r) => ({ ...printedRow(r), measures: r.valori_misure }));
 }
 
 /** The Ente rows as engine input; without measures, only the printed 2-decimal values are used. */
@@ -69,18 +72,7 @@ export function enteTreeRows(rows: readonly EnteSourceRow[], withMeasures: boole
 export type UnitSourceRow = Omit<EnteSourceRow, 'measures'>;
 
 export function readUnitSource(): UnitSourceRow[] {
-  return readTsv('integra-unita-2024.tsv').map((r) => ({
-    page: Number(r.pagina),
-    column: Number(r.colonna),
-    level: r.livello as Level,
-    weight: r.peso,
-    code: r.codice,
-    label: r.descrizione,
-    target: r.target,
-    value: r.valore,
-    stated: r.raggiungimento,
-    split: r.diviso === '1',
-  }));
+  return readTsv('integra-unita-2024.tsv').map(printedRow);
 }
 
 /** A row of the *Dimensioni Performance e Overshooting* annex (the eleven columns, and the colour). */
