@@ -174,3 +174,25 @@ describe('cells with Excel errors', () => {
     ]);
   });
 });
+
+describe('merged cells', () => {
+  test('a merged label is read once, from its first cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Ente');
+    ws.addRow(['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento']);
+    ws.addRow(['Ente', null, null, null, null, null, null, '100,00%']);
+    ws.addRow(['100,00%', '301.S1 - Indicatore con etichetta unita su più celle', null, null, null, '>= 5 N.', '5 N.', '100,00%']);
+    ws.mergeCells('B3:E3');
+    const path = join(dir, 'unite.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const read = await readWorkbook(path);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.grids[0].rows[2].slice(1, 5).map((cell) => cell?.value)).toEqual(['301.S1 - Indicatore con etichetta unita su più celle', undefined, undefined, undefined]);
+    const { code, out } = await run('validate', path, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).sheets[0].nodes.map((n: { code: string; computed: number }) => [n.code, n.computed])).toEqual([
+      ['Ente', 1],
+      ['301.S1', 1],
+    ]);
+  });
+});
