@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseSheet, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type SheetReport } from '../engine';
+import { analyseSheet, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
@@ -35,7 +35,9 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
 }
 
-async function loadSheets(file: string, sheet: string | undefined): Promise<SheetReport[]> {
+type RecognisedReport = SheetReport & { readonly layout: LayoutKind };
+
+async function loadSheets(file: string, sheet: string | undefined): Promise<RecognisedReport[]> {
   const loaded = await readWorkbook(file);
   if (!loaded.ok) throw new Unusable(loaded.message);
   let grids: Grid[] = loaded.grids;
@@ -44,7 +46,7 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Shee
     if (grids.length === 0) throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${loaded.grids.map((g) => g.name).join(', ')}.`);
   }
   const reports = grids.map((g) => analyseSheet(g));
-  const recognised = reports.filter((r) => r.layout !== null);
+  const recognised = reports.filter((r): r is RecognisedReport => r.layout !== null);
   if (recognised.length === 0) {
     const names = Object.values(LAYOUT_NAMES).join(', ');
     throw new Unusable(`${file}: layout non riconosciuto in ${sheet === undefined ? 'nessun foglio' : `«${sheet}»`}. Il foglio deve contenere la riga di intestazione di un report Integra (${names}).`);
@@ -52,10 +54,10 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Shee
   return recognised;
 }
 
-function printValidation(io: Io, file: string, reports: readonly SheetReport[]): void {
+function printValidation(io: Io, file: string, reports: readonly RecognisedReport[]): void {
   for (const report of reports) {
     const counts = countBySeverity(report.findings);
-    io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout ?? 'ente']}`);
+    io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout]}`);
     const top = report.nodes.filter((n) => ['ente', 'ambito', 'os', 'area', 'ao'].includes(n.level));
     io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
     if (report.overshooting !== null && report.layout === 'overshooting') {

@@ -1,3 +1,4 @@
+import { toCellInput } from './cell';
 import type { Dec } from './decimal';
 import { evaluateForest, walk, type EvaluatedNode } from './evaluate';
 import { bySeverity, type Finding } from './findings';
@@ -70,9 +71,9 @@ function indicatorsOf(rows: readonly ReportRow[]): AnnexInput[] {
       tipo: '',
       description: '',
       algorithm: '',
-      measures: typeof r.measures === 'object' && r.measures !== null ? r.measures : { value: r.measures ?? null },
-      value: typeof r.value === 'object' && r.value !== null ? r.value : { value: r.value ?? null },
-      target: typeof r.target === 'object' && r.target !== null ? r.target : { value: r.target ?? null },
+      measures: toCellInput(r.measures ?? null),
+      value: toCellInput(r.value ?? null),
+      target: toCellInput(r.target ?? null),
       external: r.external,
       addresses: { target: r.addresses?.target, value: r.addresses?.value },
     });

@@ -1,5 +1,5 @@
 import { achievement, type Outcome } from './achievement';
-import type { CellLike } from './cell';
+import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
 import { evaluateMeasures } from './measures';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
@@ -46,7 +46,7 @@ export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_P
   let source: IndicatorEvaluation['source'] = 'value';
   let measuresError: EngineError | undefined;
   if (present(row.measures)) {
-    const raw = typeof row.measures === 'object' && row.measures !== null ? row.measures.value : row.measures;
+    const raw = toCellInput(row.measures).value;
     const computed = typeof raw === 'string' ? evaluateMeasures(raw) : parseActual(row.measures);
     if (computed.ok) {
       actual = computed;

@@ -58,41 +58,43 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   };
 }
 
+/** Recomputes one indicator; a reason it cannot be computed is a finding. */
+function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: OvershootingOutcome | null; findings: Finding[] } {
+  const name = input.code || input.label;
+  const error = (code: Finding['code'], cell: string | undefined, message: string) => ({
+    outcome: null,
+    findings: [{ severity: 'errore' as const, code, cell: cell ?? '', message }],
+  });
+  const target = parseTarget(input.target);
+  if (!target.ok) return error('target-illeggibile', input.addresses?.target, `Target di ${name}: ${target.error.message}`);
+  const raw = input.measures.value;
+  const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
+  const actual = measured !== undefined && measured.ok ? measured : parseActual(input.value);
+  if (!actual.ok) return error('valore-illeggibile', input.addresses?.value, `Consuntivo di ${name}: ${actual.error.message}`);
+  if (actual.value.kind === 'missing') return error('valore-mancante', input.addresses?.value, `${name}: consuntivo mancante, indicatore non misurabile.`);
+  const o = overshooting(target.value, actual.value, profile);
+  if (!o.ok) return error('valore-incompatibile', input.addresses?.value, `${name}: ${o.error.message}`);
+  const d = profile.displayDecimals;
+  const printed = input.printed;
+  const checks =
+    printed === undefined
+      ? []
+      : [
+          compareFigure(name, 'grado di raggiungimento', printed.grado, o.value.achievement, input.addresses?.grado, d),
+          compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, input.addresses?.valueVsTarget, d),
+          compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, input.addresses?.overshooting, d),
+        ];
+  return { outcome: o.value, findings: checks.filter((f): f is Finding => f !== undefined) };
+}
+
 /** SMVP §5: recomputes every indicator, flags overshooting and summarises as the annex does. */
 export function buildOvershootingReport(inputs: readonly AnnexInput[], profile: SmvpProfile = DEFAULT_PROFILE): OvershootingReport {
   const findings: Finding[] = [];
   const lines: AnnexLine[] = [];
-  const d = profile.displayDecimals;
   for (const input of inputs) {
-    const name = input.code || input.label;
-    const target = parseTarget(input.target);
-    const raw = input.measures.value;
-    const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
-    const actual = measured !== undefined && measured.ok ? measured : parseActual(input.value);
-    if (!target.ok) {
-      findings.push({ severity: 'errore', code: 'target-illeggibile', cell: input.addresses?.target ?? '', message: `Target di ${name}: ${target.error.message}` });
-    } else if (!actual.ok) {
-      findings.push({ severity: 'errore', code: 'valore-illeggibile', cell: input.addresses?.value ?? '', message: `Consuntivo di ${name}: ${actual.error.message}` });
-    } else if (actual.value.kind === 'missing') {
-      findings.push({ severity: 'errore', code: 'valore-mancante', cell: input.addresses?.value ?? '', message: `${name}: consuntivo mancante, indicatore non misurabile.` });
-    } else {
-      const o = overshooting(target.value, actual.value, profile);
-      if (!o.ok) {
-        findings.push({ severity: 'errore', code: 'valore-incompatibile', cell: input.addresses?.value ?? '', message: `${name}: ${o.error.message}` });
-      } else {
-        lines.push({ input, outcome: o.value });
-        if (input.printed !== undefined) {
-          const checks = [
-            compareFigure(name, 'grado di raggiungimento', input.printed.grado, o.value.achievement, input.addresses?.grado, d),
-            compareFigure(name, 'valore vs target', input.printed.valueVsTarget, o.value.valueVsTarget, input.addresses?.valueVsTarget, d),
-            compareFigure(name, 'overshooting', input.printed.overshooting, o.value.overshooting, input.addresses?.overshooting, d),
-          ];
-          for (const f of checks) if (f !== undefined) findings.push(f);
-        }
-        continue;
-      }
-    }
-    lines.push({ input, outcome: null });
+    const r = recompute(input, profile);
+    lines.push({ input, outcome: r.outcome });
+    findings.push(...r.findings);
   }
   const measuredLines = lines.filter((l) => l.outcome !== null);
   const flaggedLines = measuredLines.filter((l) => l.outcome?.flagged === true);
