@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../src/engine';
 import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
-import { annexGrid, enteGrid, unitGrid } from './seed-grids';
-import { readEnteSource, readOvershootingSource, readUnitSource } from './seed-source';
+import { alberoGrid, annexGrid, enteGrid, unitGrid } from './seed-grids';
+import { readAlberoSource, readEnteSource, readOvershootingSource, readUnitSource } from './seed-source';
 
 export const SEEDS_DIR = join(__dirname, '..', 'seeds');
 
 const ENTE_WIDTHS = [10, 10, 12, 14, 60, 22, 22, 14, 12, 36];
 const UNIT_WIDTHS = [22, 50, 14, 50, 18, 16, 14, 12];
 const ANNEX_WIDTHS = [48, 14, 40, 40, 30, 18, 22, 14, 14, 14, 12];
+const ALBERO_WIDTHS = [10, 10, 12, 10, 60, 50, 30, 16, 16, 16, 22, 22, 22];
 
 export function seedWorkbooks(): Record<string, { grids: Grid[]; widths: number[] }> {
   const ente = readEnteSource();
@@ -24,6 +25,7 @@ export function seedWorkbooks(): Record<string, { grids: Grid[]; widths: number[
     },
     'integra-unita-2024.xlsx': { grids: [unitGrid('Unità organizzative', readUnitSource())], widths: UNIT_WIDTHS },
     'integra-overshooting-2024.xlsx': { grids: [annexGrid('Overshooting', readOvershootingSource())], widths: ANNEX_WIDTHS },
+    'albero-2025.xlsx': { grids: [alberoGrid('Albero 2025', readAlberoSource())], widths: ALBERO_WIDTHS },
   };
 }
 

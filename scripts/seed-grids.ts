@@ -11,11 +11,22 @@ import {
   type Grid,
   type GridCell,
 } from '../src/engine';
-import type { EnteSourceRow, OvershootingSourceRow, UnitSourceRow } from './seed-source';
+import { ALBERO_BASELINE_YEARS, ALBERO_TARGET_YEARS, type AlberoSourceRow, type EnteSourceRow, type OvershootingSourceRow, type UnitSourceRow } from './seed-source';
 
 export const ENTE_HEADER = ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'];
 export const UNIT_HEADER = ['Area', 'Settore', 'Obiettivo', 'Indicatore', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'];
 export const ANNEX_HEADER = ['INDICATORE', 'TIPO', 'DESCRIZIONE', 'ALGORITMO', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING', 'VALUTAZIONE'];
+export const ALBERO_HEADER = [
+  'Ambito',
+  'Obiettivo strategico',
+  'Indicatori / Obiettivi operativi',
+  'Obiettivo operativo',
+  'Indicatore',
+  'Descrizione',
+  'Algoritmo',
+  ...ALBERO_BASELINE_YEARS.map((y) => `Baseline ${y}`),
+  ...ALBERO_TARGET_YEARS.map((y) => `Target ${y}`),
+];
 export const MEASURES_HEADER = 'Valori misure';
 export const GREEN = '92D050';
 
@@ -130,5 +141,43 @@ export function annexGrid(name: string, rows: readonly OvershootingSourceRow[]):
     if (r.external) line[6] = { value: r.target, fill: GREEN };
     out.push(line);
   });
+  return { name, rows: out };
+}
+
+/**
+ * The legend of the 2025 tree. The extraction lost its colours (and which rows wore them), so the
+ * fills are ours; they are also the colours the add-in uses when it computes the legend.
+ */
+export const ALBERO_LEGEND: ReadonlyArray<readonly [string, string]> = [
+  ['target incrementati', 'C6EFCE'],
+  ['target diminuiti', 'FFC7CE'],
+  ['obiettivo eliminato', 'D9D9D9'],
+  ['obiettivo aggiunto', 'BDD7EE'],
+];
+
+/** Column of each level's weight in the tree; its label is printed in the next column. */
+const ALBERO_WEIGHT_COLUMN: Readonly<Partial<Record<string, number>>> = { ambito: 0, os: 1, blocco: 2, oo: 3, indicatore: 3 };
+
+export function alberoGrid(name: string, rows: readonly AlberoSourceRow[]): Grid {
+  const title = 'Integra_Report_Albero della performance_Modena_2025';
+  const out: Array<Array<GridCell | undefined>> = [];
+  let page = 0;
+  for (const r of rows) {
+    if (r.page !== page) {
+      if (page !== 0) out.push([]);
+      out.push([{ value: title }], [{ value: 'Albero della performance 2025 - PIAO 2025-2027' }]);
+      for (const [label, fill] of ALBERO_LEGEND) out.push([{ value: '', fill }, { value: label }]);
+      out.push([], ALBERO_HEADER.map((h) => ({ value: h })));
+      page = r.page;
+    }
+    const col = ALBERO_WEIGHT_COLUMN[r.level] ?? 0;
+    const line: Array<GridCell | undefined> = [];
+    line[col] = text(r.weight);
+    line[col + 1] = text(r.label === '' ? r.code : `${r.code} - ${r.label}`);
+    [r.description, r.algorithm, ...r.baseline, ...r.targets].forEach((v, i) => {
+      line[5 + i] = text(v);
+    });
+    out.push(line);
+  }
   return { name, rows: out };
 }

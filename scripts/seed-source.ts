@@ -108,3 +108,35 @@ export function readOvershootingSource(): OvershootingSourceRow[] {
     external: r.esterno === '1',
   }));
 }
+
+/** A row of the *Albero della performance 2025*: weights, algorithm, baseline 2022-2024, targets 2025-2027. */
+export interface AlberoSourceRow {
+  readonly page: number;
+  readonly level: Level;
+  readonly weight: string;
+  readonly code: string;
+  readonly label: string;
+  readonly description: string;
+  readonly algorithm: string;
+  /** Printed baselines, oldest first (2022, 2023, 2024). */
+  readonly baseline: readonly string[];
+  /** Printed targets, nearest first (2025, 2026, 2027); '' where the plan sets none. */
+  readonly targets: readonly string[];
+}
+
+export const ALBERO_BASELINE_YEARS = [2022, 2023, 2024] as const;
+export const ALBERO_TARGET_YEARS = [2025, 2026, 2027] as const;
+
+export function readAlberoSource(): AlberoSourceRow[] {
+  return readTsv('albero-2025.tsv').map((r) => ({
+    page: Number(r.pagina),
+    level: r.livello as Level,
+    weight: r.peso,
+    code: r.codice,
+    label: r.descrizione,
+    description: r.descrizione_algoritmo,
+    algorithm: r.algoritmo,
+    baseline: ALBERO_BASELINE_YEARS.map((y) => r[`baseline_${y}`]),
+    targets: ALBERO_TARGET_YEARS.map((y) => r[`target_${y}`]),
+  }));
+}
