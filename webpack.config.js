@@ -1,7 +1,11 @@
+const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { Compilation, WebpackError, sources } = require('webpack');
+require('tsx/cjs');
+const { localizeFunctions } = require('./scripts/localize-functions.ts');
 
 const OFFICE_JS = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
 
@@ -23,6 +27,27 @@ const officeJsFiles = [
   globOptions: { ignore: ['**/*.debug.js'] },
 }));
 
+/** Emits functions-it.json next to the generated functions.json; a missing translation fails the build. */
+class ItalianFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ItalianFunctionsMetadata', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ItalianFunctionsMetadata', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const english = compilation.getAsset('functions.json');
+        if (english === undefined) return; // the metadata plugin already reported why
+        const translationsFile = path.join(__dirname, 'src', 'functions', 'functions.it.json');
+        compilation.fileDependencies.add(translationsFile);
+        const translations = JSON.parse(readFileSync(translationsFile, 'utf8'));
+        const localized = localizeFunctions(english.source.source().toString(), translations);
+        if (!localized.ok) {
+          for (const e of localized.errors) compilation.errors.push(new WebpackError(`functions.it.json: ${e}`));
+          return;
+        }
+        compilation.emitAsset('functions-it.json', new sources.RawSource(localized.json));
+      });
+    });
+  }
+}
+
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   const config = {
@@ -42,6 +67,7 @@ module.exports = async (_env, argv) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
+      new ItalianFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

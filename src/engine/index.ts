@@ -26,3 +26,6 @@ export * from './read-report';
 export * from './validate';
 export * from './analyse';
 export * from './overshooting-sheet';
+export * from './ratio';
+export * from './fraction';
+export * from './aggregate';

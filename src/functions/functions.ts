@@ -1,24 +1,121 @@
 /**
  * Custom functions PERF.*: thin wrappers over the engine, registered in the shared runtime.
- * Their metadata (functions.json) is generated from these JSDoc blocks at build time.
+ * English metadata (functions.json) is generated from these JSDoc blocks at build time; the Italian
+ * names and descriptions (functions-it.json) come from functions.it.json.
+ * Parameters are `any`: Excel hands over text, numbers, booleans or null, and the engine reads them.
  */
-import { achievement, parseActual, parseTarget } from '../engine';
-import { excelError, firstCell } from './excel-values';
+import {
+  achievement,
+  aggregateCells,
+  deviation,
+  evaluateMeasures,
+  overshooting,
+  semaforo,
+  valueToTarget,
+  parseAchievementCell,
+  parseFractionCell,
+  type MeasuresValue,
+  type WeightedCell,
+} from '../engine';
+import { excelError, firstCell, matrix, orValueError, readActual, readProfile, readTarget } from './excel-values';
 
 /**
  * Achievement of an indicator under the SMVP, as a fraction between 0 and 1.
- * @customfunction RAGGIUNGIMENTO
+ * @customfunction RAGGIUNGIMENTO ACHIEVEMENT
  * @param target The target, e.g. ">= 1.000 N.", "<= 2 gg", "Entro 30-06-2024".
- * @param valore The actual value: Integra text, a number, a date or a percentage.
+ * @param actual The actual value: Integra text, a number, a date or a percentage.
+ * @param [profile] SMVP profile: its name or its parameters as JSON (default: Modena 2024).
  * @returns The achievement (format the cell as a percentage).
  */
-export function raggiungimento(target: any, valore: any): number {
-  const t = parseTarget(firstCell(target));
-  if (!t.ok) throw excelError('value', t.error.message);
-  const v = parseActual(firstCell(valore));
-  if (!v.ok) throw excelError('value', v.error.message);
-  const outcome = achievement(t.value, v.value);
-  if (!outcome.ok) throw excelError('value', outcome.error.message);
-  if (outcome.value.kind === 'notMeasurable') throw excelError('notAvailable', 'Valore non disponibile: indicatore non misurabile.');
-  return outcome.value.value.toNumber();
+export function perfAchievement(target: any, actual: any, profile?: any): number {
+  const outcome = orValueError(achievement(readTarget(target), readActual(actual), readProfile(profile)));
+  if (outcome.kind === 'notMeasurable') throw excelError('notAvailable', 'Valore non disponibile: indicatore non misurabile.');
+  return outcome.value.toNumber();
+}
+
+/**
+ * Actual value over target, not capped at 100%. Empty for deadlines and zero targets.
+ * @customfunction RAPPORTO RATIO
+ * @param target The target, e.g. ">= 30 N.".
+ * @param actual The actual value.
+ * @returns The ratio (format the cell as a percentage), or an empty text.
+ */
+export function perfRatio(target: any, actual: any): number | string {
+  const ratio = orValueError(valueToTarget(readTarget(target), readActual(actual)));
+  return ratio === null ? '' : ratio.toNumber();
+}
+
+/**
+ * Weighted mean of achievements under the SMVP (weights normalised by their sum).
+ * @customfunction AGGREGA ROLLUP
+ * @param weights The weights: fractions, percentages or text such as "33,33%".
+ * @param values The achievements, in a range of the same shape as the weights.
+ * @returns The weighted achievement (format the cell as a percentage).
+ */
+export function perfRollup(weights: any[][], values: any[][]): number {
+  const w = matrix(weights);
+  const v = matrix(values);
+  const shape = (m: unknown[][]) => `${m.length}×${m[0]?.length ?? 0}`;
+  if (w.length !== v.length || w.some((row, r) => row.length !== v[r].length)) {
+    throw excelError('value', `Pesi e valori devono avere la stessa forma: pesi ${shape(w)}, valori ${shape(v)}.`);
+  }
+  const cells: WeightedCell[] = w.flatMap((row, r) =>
+    row.map((weight, c) => ({ weight, value: v[r][c], place: `riga ${r + 1}, colonna ${c + 1} dell'intervallo` })),
+  );
+  const rollup = orValueError(aggregateCells(cells));
+  if (rollup.value === null) throw excelError('notAvailable', 'Nessun valore misurabile da aggregare.');
+  return rollup.value.toNumber();
+}
+
+/**
+ * Semaphore of an achievement under the SMVP: verde, giallo or rosso.
+ * @customfunction SEMAFORO TRAFFICLIGHT
+ * @param achieved The achievement: a fraction, a percentage or text such as "96,77 %".
+ * @param [profile] SMVP profile: its name or its parameters as JSON (default: Modena 2024).
+ * @returns verde, giallo or rosso.
+ */
+export function perfTrafficLight(achieved: any, profile?: any): string {
+  const p = orValueError(parseAchievementCell(firstCell(achieved)));
+  if (p === null) throw excelError('notAvailable', 'Raggiungimento non disponibile.');
+  return semaforo(p, readProfile(profile));
+}
+
+/**
+ * Excess of the actual value over the target when beyond the tolerance, else 0.
+ * @customfunction OVERSHOOTING OVERSHOOTING
+ * @param target The target, e.g. ">= 30 N.".
+ * @param actual The actual value.
+ * @param [tolerance] Excess tolerated before overshooting, e.g. 110% (default: the profile's).
+ * @returns The excess (format the cell as a percentage), or 0.
+ */
+export function perfOvershooting(target: any, actual: any, tolerance?: any): number {
+  const base = readProfile(null);
+  const t = firstCell(tolerance);
+  const profile = t === null || t === undefined || t === '' ? base : { ...base, overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')) };
+  return orValueError(overshooting(readTarget(target), readActual(actual), profile)).overshooting.toNumber();
+}
+
+/**
+ * Deviation of the actual value from the target, in the target's unit (days for deadlines).
+ * @customfunction SCOSTAMENTO DEVIATION
+ * @param target The target, e.g. "<= 2 gg" or "Entro 30-06-2024".
+ * @param actual The actual value.
+ * @returns Actual minus target; for a deadline, the days late (negative when early).
+ */
+export function perfDeviation(target: any, actual: any): number {
+  return orValueError(deviation(readTarget(target), readActual(actual))).amount.toNumber();
+}
+
+/**
+ * Actual value computed from its measures, as Integra prints them.
+ * @customfunction CONSUNTIVO ACTUAL
+ * @param measures The measures, e.g. "8.270 N. / 630,56 N." or "(15.248 N. - 18.283 N.) / 18.283 N.".
+ * @returns The value (percentages as fractions, dates as date serials).
+ */
+export function perfActual(measures: any): number {
+  const m = firstCell(measures);
+  if (typeof m === 'number') return m;
+  if (typeof m !== 'string' || m.trim() === '') throw excelError('value', 'Valori misure mancanti: indicare ad es. "8.270 N. / 630,56 N.".');
+  const value: MeasuresValue = orValueError(evaluateMeasures(m));
+  return value.kind === 'date' ? value.serial : value.amount.toNumber();
 }
