@@ -29,3 +29,4 @@ export * from './overshooting-sheet';
 export * from './ratio';
 export * from './fraction';
 export * from './aggregate';
+export * from './highlight';

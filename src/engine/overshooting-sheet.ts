@@ -78,3 +78,66 @@ export function overshootingSheet(report: OvershootingReport, profile: SmvpProfi
   ];
   return { title: 'Dimensioni Performance e Overshooting', header: OVERSHOOTING_HEADER, lines, summary, targetColumn: 6 };
 }
+
+/** Fills of the generated sheet (RGB hex), the same in every writer. */
+export const SHEET_FILLS = { header: 'D9E1F2', flagged: 'FCE4D6', external: '92D050' } as const;
+
+/** One cell of a generated sheet at its place (0-based), with its look. */
+export interface PlacedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: SheetValue;
+  readonly fill?: string;
+  readonly bold?: boolean;
+}
+
+export interface SheetLayout {
+  readonly cells: readonly PlacedCell[];
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly widths: readonly number[];
+  /** Rows frozen at the top (title and header). */
+  readonly frozenRows: number;
+}
+
+const HEADER_ROW = 3;
+const WIDTHS = [48, 14, 40, 40, 28, 16, 22, 14, 14, 14, 12];
+
+/** Where everything of the Overshooting sheet goes: title, note, header, lines, summary below. */
+export function layOutOvershootingSheet(model: OvershootingSheet): SheetLayout {
+  const cells: PlacedCell[] = [
+    { row: 0, col: 0, value: text(model.title), bold: true },
+    { row: 1, col: 0, value: text('Righe evidenziate: in overshooting. In verde i target fissati dal Ministero.') },
+    ...model.header.map((h, col) => ({ row: HEADER_ROW, col, value: text(h), bold: true, fill: SHEET_FILLS.header })),
+  ];
+  model.lines.forEach((line, i) => {
+    const row = HEADER_ROW + 1 + i;
+    line.cells.forEach((value, col) => {
+      const fill = line.external && col === model.targetColumn ? SHEET_FILLS.external : line.flagged ? SHEET_FILLS.flagged : undefined;
+      cells.push({ row, col, value, ...(fill === undefined ? {} : { fill }) });
+    });
+  });
+  const first = HEADER_ROW + model.lines.length + 2;
+  model.summary.forEach(([label, value], i) => {
+    cells.push({ row: first + i, col: 0, value: text(label), bold: true }, { row: first + i, col: 1, value });
+  });
+  return { cells, rowCount: first + model.summary.length, columnCount: model.header.length, widths: WIDTHS, frozenRows: HEADER_ROW + 1 };
+}
+
+/** A sheet name not yet taken (Excel compares names without case): "Overshooting (2)" and on. */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i += 1) {
+    const name = `${base} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Text as Excel must store it: a leading = + - @ would make Excel read a formula, so such text gets
+ * the apostrophe prefix that Excel shows as nothing and keeps as text.
+ */
+export function literalText(t: string): string {
+  return /^[=+\-@]/.test(t) ? `'${t}` : t;
+}

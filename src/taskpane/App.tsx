@@ -1,47 +1,43 @@
-import { Body1, Caption1, Card, CardHeader, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { formatPercent, type SmvpProfile } from '../engine';
+import { Body1, Caption1, MessageBar, MessageBarBody, ProgressBar, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, useSyncExternalStore } from 'react';
+import { CheckTab } from './CheckTab';
+import { RulesTab } from './RulesTab';
+import type { PaneSession } from './session';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  rules: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
 });
 
-export interface AppProps {
-  readonly strings: Strings;
-  readonly profile: SmvpProfile;
-}
-
-export function App({ strings, profile }: AppProps) {
+export function App({ strings, session }: { readonly strings: Strings; readonly session: PaneSession }) {
   const styles = useStyles();
-  const deadline = profile.deadline.rule === 'zero' ? strings.deadlineZero : strings.deadlineLinear(profile.deadline.days);
-  const rules: Array<[string, string]> = [
-    [strings.profile, profile.name],
-    [strings.green, formatPercent(profile.semaphore.green)],
-    [strings.red, formatPercent(profile.semaphore.red)],
-    [strings.tolerance, formatPercent(profile.overshootingTolerance)],
-    [strings.deadline, deadline],
-    [strings.missing, profile.missingValue === 'exclude' ? strings.missingExclude : strings.missingZero],
-  ];
+  const state = useSyncExternalStore(session.subscribe, session.snapshot);
+  const [tab, setTab] = useState<'check' | 'rules'>('check');
   return (
     <main className={styles.root}>
       <Title3 as="h1">{strings.title}</Title3>
       <Body1>{strings.subtitle}</Body1>
-      <Card>
-        <CardHeader header={<Subtitle2 as="h2">{strings.rulesTitle}</Subtitle2>} />
-        <dl className={styles.rules}>
-          {rules.map(([name, value]) => (
-            <div key={name} style={{ display: 'contents' }}>
-              <dt>
-                <Caption1>{name}</Caption1>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                <Body1>{value}</Body1>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </Card>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'rules' ? 'rules' : 'check')}>
+        <Tab value="check">{strings.tabCheck}</Tab>
+        <Tab value="rules">{strings.tabRules}</Tab>
+      </TabList>
+      {state.busy !== null && <ProgressBar aria-label={state.busy} />}
+      {state.busy !== null && <Caption1 role="status">{state.busy}</Caption1>}
+      {state.error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody role="status">{state.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {tab === 'check' ? (
+        <CheckTab strings={strings} session={session} state={state} />
+      ) : (
+        <RulesTab key={JSON.stringify(state.profile)} strings={strings} session={session} profile={state.profile} busy={state.busy !== null} />
+      )}
       <Caption1>{strings.functionsHint}</Caption1>
     </main>
   );

@@ -1,0 +1,116 @@
+import { Badge, Body1, Button, Caption1, Card, Checkbox, Input, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { countBySeverity, Dec, formatPercent, type Finding, type SheetReport, type Severity } from '../engine';
+import type { PaneSession, PaneState } from './session';
+import type { Strings } from './strings';
+
+const SEVERITIES: readonly Severity[] = ['errore', 'avviso', 'nota'];
+const BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { errore: 'danger', avviso: 'warning', nota: 'informative' };
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  finding: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+interface Props {
+  readonly strings: Strings;
+  readonly session: PaneSession;
+  readonly state: PaneState;
+}
+
+export function CheckTab({ strings, session, state }: Props) {
+  const styles = useStyles();
+  const idle = state.busy === null;
+  return (
+    <>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!idle} onClick={() => void session.validate()}>
+          {strings.validate}
+        </Button>
+        <Button disabled={!idle} onClick={() => void session.highlight()}>
+          {strings.highlight}
+        </Button>
+        <Button disabled={!idle} onClick={() => void session.removeHighlight()}>
+          {strings.unhighlight}
+        </Button>
+        <Button disabled={!idle} onClick={() => void session.generateOvershooting()}>
+          {strings.generate}
+        </Button>
+      </div>
+      {state.report !== null && <Summary strings={strings} report={state.report} />}
+      {state.report !== null && <Findings strings={strings} findings={state.report.findings} onSelect={(cell) => void session.select(cell)} />}
+    </>
+  );
+}
+
+function Summary({ strings, report }: { readonly strings: Strings; readonly report: SheetReport }) {
+  const roots = report.nodes.filter((n) => n.level === 'ente' || n.level === 'area');
+  const counts = countBySeverity(report.findings);
+  return (
+    <Card aria-label={report.name}>
+      <Subtitle2 as="h2">{report.name}</Subtitle2>
+      {report.layout !== null && (
+        <Body1>
+          {strings.layout}: {strings.layoutNames[report.layout]}
+        </Body1>
+      )}
+      {roots.map((r) => (
+        <Body1 key={`${r.code}-${r.row ?? ''}`}>
+          {strings.figure} {r.level === 'ente' ? 'Ente' : r.code}: <strong>{r.computed === null ? '—' : formatPercent(new Dec(r.computed))}</strong>
+          {r.semaforo !== null && ` (${r.semaforo})`}
+        </Body1>
+      ))}
+      {report.overshooting !== null && report.overshooting.total > 0 && <Body1>{strings.overshootingCount(report.overshooting.flagged, report.overshooting.total)}</Body1>}
+      <div>
+        {SEVERITIES.map((s) => (
+          <Badge key={s} color={BADGE[s]} appearance="tint" style={{ marginRight: tokens.spacingHorizontalS }}>
+            {strings.severities[s]}: {counts[s]}
+          </Badge>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+function Findings({ strings, findings, onSelect }: { readonly strings: Strings; readonly findings: readonly Finding[]; readonly onSelect: (cell: string) => void }) {
+  const styles = useStyles();
+  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const [query, setQuery] = useState('');
+  if (findings.length === 0) return <Body1>{strings.noFindings}</Body1>;
+  const q = query.trim().toLowerCase();
+  const visible = findings.filter((f) => shown.has(f.severity) && (q === '' || `${f.cell} ${f.code} ${f.message}`.toLowerCase().includes(q)));
+  const toggle = (s: Severity, on: boolean) => setShown((prev) => new Set(on ? [...prev, s] : [...prev].filter((x) => x !== s)));
+  return (
+    <section aria-label={strings.filter}>
+      <div className={styles.filters}>
+        {SEVERITIES.map((s) => (
+          <Checkbox key={s} label={strings.severities[s]} checked={shown.has(s)} onChange={(_e, d) => toggle(s, d.checked === true)} />
+        ))}
+        <Input aria-label={strings.filter} placeholder={strings.filter} value={query} onChange={(_e, d) => setQuery(d.value)} />
+      </div>
+      {SEVERITIES.filter((s) => visible.some((f) => f.severity === s)).map((s) => (
+        <div key={s}>
+          <Subtitle2 as="h3">{strings.severities[s]}</Subtitle2>
+          <ul className={styles.list}>
+            {visible
+              .filter((f) => f.severity === s)
+              .map((f, i) => (
+                <li key={`${f.cell}-${f.code}-${i}`} className={styles.finding}>
+                  {f.cell === '' ? (
+                    <Caption1>—</Caption1>
+                  ) : (
+                    <Link as="button" aria-label={strings.goToCell(f.cell)} onClick={() => onSelect(f.cell)}>
+                      {f.cell}
+                    </Link>
+                  )}
+                  <Body1>{f.message}</Body1>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * What the pane and the ribbon commands do, and the state the pane shows. Both run in the same
+ * shared runtime, so a ribbon *Valida* fills the pane the user opens next.
+ */
+import {
+  analyseSheet,
+  countBySeverity,
+  DEFAULT_PROFILE,
+  highlightMarks,
+  overshootingSheet,
+  type SheetReport,
+  type SmvpProfile,
+} from '../engine';
+import { applyHighlight, removeHighlight } from '../office/highlight';
+import { readActiveSheet } from '../office/read-sheet';
+import { currentSyncPolicy } from '../office/sync';
+import { clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
+import { writeOvershootingSheet } from '../office/write-overshooting';
+import type { Strings } from './strings';
+
+export interface PaneState {
+  /** What is running, for the progress bar; null when idle. */
+  readonly busy: string | null;
+  readonly error: string | null;
+  readonly notice: string | null;
+  readonly report: SheetReport | null;
+  readonly profile: SmvpProfile;
+}
+
+export class PaneSession {
+  private state: PaneState = { busy: null, error: null, notice: null, report: null, profile: DEFAULT_PROFILE };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly strings: Strings) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly snapshot = (): PaneState => this.state;
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Runs one operation: progress while it runs, its notice or its failure in plain Italian after. */
+  private async run(busy: string, operation: () => Promise<string | null>): Promise<void> {
+    if (this.state.busy !== null) return;
+    this.set({ busy, error: null, notice: null });
+    try {
+      const notice = await operation();
+      this.set({ busy: null, notice });
+    } catch (e) {
+      this.set({ busy: null, error: this.strings.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  }
+
+  private async analyseActiveSheet(): Promise<SheetReport> {
+    const grid = await readActiveSheet(currentSyncPolicy());
+    const report = analyseSheet(grid, this.state.profile);
+    this.set({ report });
+    return report;
+  }
+
+  loadProfile(): Promise<void> {
+    return this.run(this.strings.busyProfile, async () => {
+      const { profile, problem } = await loadWorkbookProfile(currentSyncPolicy());
+      this.set({ profile });
+      return problem === undefined ? null : this.strings.profileDamaged(problem);
+    });
+  }
+
+  validate(): Promise<void> {
+    return this.run(this.strings.busyValidate, async () => {
+      const report = await this.analyseActiveSheet();
+      const c = countBySeverity(report.findings);
+      return report.layout === null ? null : this.strings.validated(report.name, c.errore, c.avviso, c.nota);
+    });
+  }
+
+  highlight(): Promise<void> {
+    return this.run(this.strings.busyHighlight, async () => {
+      const report = this.state.report ?? (await this.analyseActiveSheet());
+      if (report.layout === null) throw new Error(this.strings.nothingToHighlight);
+      const marks = highlightMarks(report, this.state.profile);
+      await applyHighlight(report.name, marks, currentSyncPolicy());
+      return this.strings.highlighted(marks.length);
+    });
+  }
+
+  removeHighlight(): Promise<void> {
+    return this.run(this.strings.busyUnhighlight, async () => {
+      const name = this.state.report?.name ?? (await readActiveSheet(currentSyncPolicy())).name;
+      const restored = await removeHighlight(name, currentSyncPolicy());
+      return this.strings.unhighlighted(restored);
+    });
+  }
+
+  generateOvershooting(): Promise<void> {
+    return this.run(this.strings.busyOvershooting, async () => {
+      const report = await this.analyseActiveSheet();
+      if (report.overshooting === null || report.overshooting.total === 0) throw new Error(this.strings.noIndicators(report.name));
+      const name = await writeOvershootingSheet(overshootingSheet(report.overshooting, this.state.profile), currentSyncPolicy());
+      return this.strings.generated(name, report.overshooting.flagged, report.overshooting.total);
+    });
+  }
+
+  select(cell: string): Promise<void> {
+    const sheet = this.state.report?.name;
+    if (sheet === undefined || cell === '') return Promise.resolve();
+    return this.run(this.strings.busySelect, async () => {
+      await selectCell(sheet, cell, currentSyncPolicy());
+      return null;
+    });
+  }
+
+  saveProfile(profile: SmvpProfile): Promise<void> {
+    return this.run(this.strings.busyProfile, async () => {
+      await saveWorkbookProfile(profile, currentSyncPolicy());
+      this.set({ profile, report: null });
+      return this.strings.profileSaved;
+    });
+  }
+
+  resetProfile(): Promise<void> {
+    return this.run(this.strings.busyProfile, async () => {
+      await clearWorkbookProfile(currentSyncPolicy());
+      this.set({ profile: DEFAULT_PROFILE, report: null });
+      return this.strings.profileReset(DEFAULT_PROFILE.name);
+    });
+  }
+}
