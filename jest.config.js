@@ -4,5 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose entry point pulls
+  // ESM-only packages that jest's CommonJS runtime cannot load: point it at that enum's own module.
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js' },
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
