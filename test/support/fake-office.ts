@@ -1,0 +1,209 @@
+/**
+ * An in-memory Excel for the task pane in a real browser: the subset of Office.js the adapter uses,
+ * over a workbook seeded from `window.__SMVP_SEED__`. Served in place of office.js, so this file is
+ * self-contained (no imports) and runs as a plain browser script. `window.__host` exposes the
+ * workbook's state to the test: selection, sheets, fills, settings.
+ */
+interface SeedCell {
+  value: string | number | boolean;
+  numberFormat?: string;
+  fill?: string;
+}
+
+interface Seed {
+  language: string;
+  sheets: Array<{ name: string; rows: Array<Array<SeedCell | null>> }>;
+}
+
+interface Cell {
+  value: string | number | boolean;
+  numberFormat: string;
+  fill: string | null;
+  pattern: string;
+  bold: boolean;
+}
+
+interface Sheet {
+  name: string;
+  cells: Map<string, Cell>;
+}
+
+(() => {
+  const seed = (window as unknown as { __SMVP_SEED__: Seed }).__SMVP_SEED__;
+  const sheets: Sheet[] = seed.sheets.map((s) => {
+    const cells = new Map<string, Cell>();
+    s.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (c !== null) cells.set(`${r},${col}`, { value: c.value, numberFormat: c.numberFormat ?? 'General', fill: c.fill ?? null, pattern: c.fill ? 'Solid' : 'None', bold: false });
+      }),
+    );
+    return { name: s.name, cells };
+  });
+  const host = { active: sheets[0]?.name ?? '', selection: '', settings: new Map<string, string>(), syncs: 0, actions: new Map<string, unknown>(), paneShown: 0 };
+
+  const sheetNamed = (name: string): Sheet => {
+    const s = sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (s === undefined) throw new Error(`ItemNotFound: ${name}`);
+    return s;
+  };
+
+  const blank = (): Cell => ({ value: '', numberFormat: 'General', fill: null, pattern: 'None', bold: false });
+  const cellOf = (sheet: Sheet, r: number, c: number): Cell => {
+    const key = `${r},${c}`;
+    let cell = sheet.cells.get(key);
+    if (cell === undefined) {
+      cell = blank();
+      sheet.cells.set(key, cell);
+    }
+    return cell;
+  };
+
+  const parseAddress = (a: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a.replace(/\$/g, '').toUpperCase());
+    if (m === null) throw new Error(`InvalidArgument: ${a}`);
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return [Number(m[2]) - 1, col];
+  };
+  const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+
+  const range = (sheet: Sheet, r0: number, c0: number, nr: number, nc: number) => {
+    const grid = <T>(f: (cell: Cell) => T): T[][] =>
+      Array.from({ length: nr }, (_v, r) => Array.from({ length: nc }, (_w, c) => f(sheet.cells.get(`${r0 + r},${c0 + c}`) ?? blank())));
+    const each = (f: (cell: Cell, r: number, c: number) => void) => {
+      for (let r = 0; r < nr; r += 1) for (let c = 0; c < nc; c += 1) f(cellOf(sheet, r0 + r, c0 + c), r, c);
+    };
+    return {
+      load: () => undefined,
+      get values() {
+        return grid((c) => c.value);
+      },
+      set values(v: unknown[][]) {
+        each((cell, r, c) => {
+          const x = v[r][c];
+          cell.value = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as Cell['value']);
+        });
+      },
+      get numberFormat() {
+        return grid((c) => c.numberFormat);
+      },
+      set numberFormat(v: string[][]) {
+        each((cell, r, c) => (cell.numberFormat = v[r][c]));
+      },
+      getCellProperties: () => ({
+        value: grid((c) => ({ format: { fill: { color: c.fill === null ? '#FFFFFF' : `#${c.fill}`, pattern: c.pattern, patternColor: '', tintAndShade: 0 }, font: { color: '#000000' } } })),
+      }),
+      setCellProperties: (props: Array<Array<{ format: { fill: { color: string; pattern: string } } }>>) =>
+        each((cell, r, c) => {
+          cell.fill = props[r][c].format.fill.color.replace('#', '').toUpperCase();
+          cell.pattern = props[r][c].format.fill.pattern;
+        }),
+      format: {
+        fill: {
+          set color(v: string) {
+            each((cell) => {
+              cell.fill = v.replace('#', '').toUpperCase();
+              cell.pattern = 'Solid';
+            });
+          },
+          clear: () =>
+            each((cell) => {
+              cell.fill = null;
+              cell.pattern = 'None';
+            }),
+        },
+        font: {
+          set bold(b: boolean) {
+            each((cell) => (cell.bold = b));
+          },
+        },
+        set columnWidth(_w: number) {
+          // widths do not matter in memory
+        },
+      },
+      select: () => {
+        host.active = sheet.name;
+        host.selection = `${letters(c0)}${r0 + 1}`;
+      },
+    };
+  };
+
+  const worksheet = (sheet: Sheet) => ({
+    get name() {
+      return sheet.name;
+    },
+    load: () => undefined,
+    getUsedRangeOrNullObject: () => {
+      const keys = [...sheet.cells].filter(([, c]) => c.value !== '').map(([k]) => k.split(',').map(Number));
+      const rows = keys.map(([r]) => r);
+      const cols = keys.map(([, c]) => c);
+      const isNullObject = keys.length === 0;
+      const rowIndex = isNullObject ? 0 : Math.min(...rows);
+      const columnIndex = isNullObject ? 0 : Math.min(...cols);
+      return { isNullObject, rowIndex, columnIndex, rowCount: isNullObject ? 0 : Math.max(...rows) - rowIndex + 1, columnCount: isNullObject ? 0 : Math.max(...cols) - columnIndex + 1, load: () => undefined };
+    },
+    getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => range(sheet, r, c, nr, nc),
+    getRange: (address: string) => range(sheet, ...parseAddress(address), 1, 1),
+    getCell: (r: number, c: number) => range(sheet, r, c, 1, 1),
+    activate: () => {
+      host.active = sheet.name;
+    },
+    freezePanes: { freezeRows: () => undefined },
+  });
+
+  const workbook = {
+    worksheets: {
+      load: () => undefined,
+      get items() {
+        return sheets.map(worksheet);
+      },
+      getActiveWorksheet: () => worksheet(sheetNamed(host.active)),
+      getItem: (name: string) => worksheet(sheetNamed(name)),
+      add: (name: string) => {
+        const sheet: Sheet = { name, cells: new Map() };
+        sheets.push(sheet);
+        return worksheet(sheet);
+      },
+    },
+    settings: {
+      getItemOrNullObject: (key: string) => ({
+        isNullObject: !host.settings.has(key),
+        value: host.settings.get(key) ?? null,
+        load: () => undefined,
+        delete: () => host.settings.delete(key),
+      }),
+      add: (key: string, value: string) => host.settings.set(key, value),
+    },
+  };
+
+  const context = {
+    workbook,
+    sync: async () => {
+      host.syncs += 1;
+    },
+  };
+
+  Object.assign(window, {
+    Office: {
+      onReady: async () => ({ host: 'Excel', platform: 'PC' }),
+      context: { displayLanguage: seed.language, platform: 'PC' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+      actions: { associate: (id: string, handler: unknown) => host.actions.set(id, handler) },
+      addin: {
+        showAsTaskpane: async () => {
+          host.paneShown += 1;
+        },
+      },
+    },
+    Excel: { run: async <T>(batch: (c: typeof context) => Promise<T>) => batch(context) },
+    CustomFunctions: { associate: () => undefined, Error: Error, ErrorCode: {} },
+    __host: {
+      state: host,
+      sheetNames: () => sheets.map((s) => s.name),
+      /** Rows (0-based) of a sheet whose first cell has the given fill. */
+      rowsFilled: (name: string, fill: string) =>
+        [...sheetNamed(name).cells].filter(([k, c]) => k.endsWith(',0') && c.fill === fill).map(([k]) => Number(k.split(',')[0])),
+      fillOf: (name: string, address: string) => sheetNamed(name).cells.get(parseAddress(address).join(','))?.fill ?? null,
+      valueOf: (name: string, address: string) => sheetNamed(name).cells.get(parseAddress(address).join(','))?.value ?? '',
+    },
+  });
+})();
