@@ -6,6 +6,8 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { Compilation, WebpackError, sources } = require('webpack');
 require('tsx/cjs');
 const { localizeFunctions } = require('./scripts/localize-functions.ts');
+const { gzipSync } = require('node:zlib');
+const BUNDLE_BUDGETS = require('./bench/bundle-budgets.json');
 
 const OFFICE_JS = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
 
@@ -48,6 +50,22 @@ class ItalianFunctionsMetadataPlugin {
   }
 }
 
+/** Fails a production build whose bundles are more than 10% over their gzip size goals. */
+class BundleBudgetPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BundleBudget', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BundleBudget', stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
+        for (const [file, { goal }] of Object.entries(BUNDLE_BUDGETS)) {
+          const asset = assets[file];
+          if (asset === undefined) continue;
+          const size = gzipSync(asset.source()).length;
+          if (size > goal * 1.1) compilation.errors.push(new WebpackError(`${file}: ${(size / 1024).toFixed(1)} KiB gzip, over its budget of ${((goal * 1.1) / 1024).toFixed(1)} KiB`));
+        }
+      });
+    });
+  }
+}
+
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   const config = {
@@ -68,6 +86,7 @@ module.exports = async (_env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
       new ItalianFunctionsMetadataPlugin(),
+      ...(dev ? [] : [new BundleBudgetPlugin()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

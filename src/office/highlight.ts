@@ -18,8 +18,11 @@ export interface SavedFill {
   readonly tintAndShade: number;
 }
 
+/** No fill at all: stored as 0 so that a large sheet's settings stay small (Excel on the web: 5 MB). */
+const NO_FILL = 0;
+
 /** Per sheet name: address → the fill it had before any highlight. */
-type Saved = Record<string, Record<string, SavedFill>>;
+type Saved = Record<string, Record<string, SavedFill | typeof NO_FILL>>;
 
 function parseSaved(value: unknown): Saved {
   try {
@@ -48,7 +51,8 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
       const kept = (saved[sheetName] ??= {});
       slice.forEach((m, j) => {
         const fill = before[j].value[0][0].format?.fill;
-        kept[m.address] ??= { color: fill?.color ?? '#FFFFFF', pattern: fill?.pattern ?? 'None', patternColor: fill?.patternColor ?? '', tintAndShade: fill?.tintAndShade ?? 0 };
+        const pattern = fill?.pattern ?? 'None';
+        kept[m.address] ??= pattern === 'None' ? NO_FILL : { color: fill?.color ?? '#FFFFFF', pattern, patternColor: fill?.patternColor ?? '', tintAndShade: fill?.tintAndShade ?? 0 };
         // Queued now, sent with the next batch's read or the final sync.
         sheet.getRange(m.address).format.fill.color = `#${m.fill}`;
       });
@@ -71,7 +75,7 @@ export async function removeHighlight(sheetName: string, policy: SyncPolicy): Pr
     for (const [i, part] of parts.entries()) {
       for (const [address, fill] of cells.slice(part.start, part.start + part.count)) {
         const range = sheet.getRange(address);
-        if (fill.pattern === 'None') {
+        if (fill === NO_FILL) {
           range.format.fill.clear();
         } else {
           const { color, patternColor, tintAndShade } = fill;

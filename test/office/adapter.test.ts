@@ -155,6 +155,13 @@ describe('highlight', () => {
     }
     expect(counts).toEqual([2, 2]);
   });
+
+  test('on the web, no batch over 4 MB, the saved fills included', async () => {
+    const mock = mockExcel(enteSheet(3), { sheetName: 'Ente', spy });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await applyHighlight('Ente', Array.from({ length: 100_000 }, (_v, i) => ({ address: `H${i + 1}`, fill: 'C6EFCE' })), WEB);
+    expect(Math.max(...mock.syncs)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+  });
 });
 
 test('selectCell activates the sheet and selects the finding’s cell in one sync', async () => {

@@ -1,0 +1,50 @@
+/** Section 4: context.sync round trips per pane operation, counted through the adapter on the mock. */
+import { highlightMarks, analyseSheet, overshootingSheet as sheetModel } from '../src/engine';
+import { applyHighlight } from '../src/office/highlight';
+import { readActiveSheet } from '../src/office/read-sheet';
+import { WEB_PAYLOAD_LIMIT, type SyncPolicy } from '../src/office/sync';
+import { writeOvershootingSheet } from '../src/office/write-overshooting';
+import { mockExcel, type MockCell } from '../test/support/excel-mock';
+import { enteSheet } from './synthetic';
+import type { BenchRow } from './report';
+
+const POLICIES: ReadonlyArray<readonly [string, SyncPolicy]> = [
+  ['desktop', { payloadLimit: Number.POSITIVE_INFINITY, timeoutMs: 60_000 }],
+  ['web', { payloadLimit: WEB_PAYLOAD_LIMIT, timeoutMs: 60_000 }],
+];
+
+const MiB = (n: number) => `${(n / 2 ** 20).toFixed(2)} MiB`;
+
+/** Runs one operation on a fresh mock and reports its syncs and largest batch. */
+async function count(rows: MockCell[][], op: (policy: SyncPolicy) => Promise<unknown>, policy: SyncPolicy): Promise<{ syncs: number; largest: number }> {
+  const mock = mockExcel(rows, { sheetName: 'Ente' });
+  Object.assign(globalThis, { Excel: mock.excel });
+  await op(policy);
+  return { syncs: mock.syncs.length, largest: Math.max(...mock.syncs) };
+}
+
+export async function benchOffice(): Promise<BenchRow[]> {
+  const out: BenchRow[] = [];
+  for (const indicators of [100, 100_000]) {
+    const grid = enteSheet(indicators);
+    const cells = grid.rows.map((r) => Array.from(r, (c) => (c === undefined ? undefined : { value: c.value as string | number, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}), ...(c.fill ? { fill: c.fill } : {}) })));
+    const report = analyseSheet(grid);
+    const operations: ReadonlyArray<readonly [string, (p: SyncPolicy) => Promise<unknown>]> = [
+      ['Valida foglio (read)', (p) => readActiveSheet(p)],
+      ['Evidenzia', (p) => applyHighlight('Ente', highlightMarks(report), p)],
+      ['Genera foglio Overshooting (write)', (p) => writeOvershootingSheet(sheetModel(report.overshooting!), p)],
+    ];
+    for (const [name, op] of operations) {
+      for (const [platform, policy] of POLICIES) {
+        const { syncs, largest } = await count(cells as MockCell[][], op, policy);
+        out.push({
+          section: '4. Office round trips',
+          item: `${name}, ${grid.rows.length.toLocaleString('en-US')} rows, ${platform}`,
+          figure: `${syncs} syncs, largest batch ${MiB(largest)}`,
+          ...(platform === 'web' ? { goal: '≤ 4 MiB per batch', met: largest <= WEB_PAYLOAD_LIMIT } : { goal: 'same count at both sizes' }),
+        });
+      }
+    }
+  }
+  return out;
+}
