@@ -145,7 +145,6 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
         value: {
           set color(c: string) {
             pending += size(c);
-            target.values ??= [];
             written.set(`${key}#fill`, { values: [[c]] });
           },
         },
