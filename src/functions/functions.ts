@@ -6,6 +6,7 @@
  */
 import {
   achievement,
+  DEFAULT_PROFILE,
   aggregateCells,
   deviation,
   evaluateMeasures,
@@ -89,9 +90,8 @@ export function perfTrafficLight(achieved: any, profile?: any): string {
  * @returns The excess (format the cell as a percentage), or 0.
  */
 export function perfOvershooting(target: any, actual: any, tolerance?: any): number {
-  const base = readProfile(null);
   const t = firstCell(tolerance);
-  const profile = t === null || t === undefined || t === '' ? base : { ...base, overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')) };
+  const profile = t === null || t === undefined || t === '' ? DEFAULT_PROFILE : { ...DEFAULT_PROFILE, overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')) };
   return orValueError(overshooting(readTarget(target), readActual(actual), profile)).overshooting.toNumber();
 }
 

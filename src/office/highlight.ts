@@ -35,8 +35,10 @@ function parseSaved(value: unknown): Saved {
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } } as const;
 
-/** Colours the marks on the named sheet. Two syncs, plus one per extra web batch. */
+/** Colours the marks on the named sheet. Two syncs, plus one per extra web batch; none without marks. */
 export async function applyHighlight(sheetName: string, marks: readonly Mark[], policy: SyncPolicy): Promise<void> {
+  // Without marks the saved fills would never be read, and writing the setting back would lose them.
+  if (marks.length === 0) return;
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const setting = context.workbook.settings.getItemOrNullObject(SETTING);

@@ -4,6 +4,16 @@ import { syncWithin, type SyncPolicy } from './sync';
 
 const PROFILE_SETTING = 'smvp.profilo';
 
+/** The active sheet's name, for operations that need no cell of it. One sync. */
+export async function activeSheetName(policy: SyncPolicy): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    await syncWithin(context, policy);
+    return sheet.name;
+  });
+}
+
 /** Shows a finding's cell: activates its sheet and selects it. One sync. */
 export async function selectCell(sheetName: string, address: string, policy: SyncPolicy): Promise<void> {
   await Excel.run(async (context) => {

@@ -20,7 +20,11 @@ export async function writeOvershootingSheet(model: OvershootingSheet, policy: S
     const name = uniqueSheetName('Overshooting', sheets.items.map((s) => s.name));
     const sheet = sheets.add(name);
     const byRow = new Map<number, PlacedCell[]>();
-    for (const c of layout.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+    for (const c of layout.cells) {
+      const line = byRow.get(c.row);
+      if (line === undefined) byRow.set(c.row, [c]);
+      else line.push(c);
+    }
     const parts = batches(layout.rowCount, WRITE_BYTES_PER_ROW, policy.payloadLimit);
     for (const [i, part] of parts.entries()) {
       // Text cells get the text format (and formula-like text its apostrophe): nothing is reinterpreted.

@@ -78,6 +78,18 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
       <Input value={draft[key]} onChange={(_e, d) => edit({ [key]: d.value })} />
     </Field>
   );
+  /** A select over a rule's options; the first option stands for anything unexpected. */
+  const choice = <K extends 'deadline' | 'missing'>(key: K, label: string, options: ReadonlyArray<readonly [Draft[K], string]>) => (
+    <Field label={label}>
+      <Select value={draft[key]} onChange={(_e, d) => edit({ [key]: options.find(([v]) => v === d.value)?.[0] ?? options[0][0] })}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
   return (
     <form className={styles.form} onSubmit={(e) => e.preventDefault()}>
       <Body1>
@@ -88,23 +100,19 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
       {text('red', strings.red)}
       {text('tolerance', strings.tolerance)}
       {text('weightTolerance', strings.weightTolerance)}
-      <Field label={strings.deadline}>
-        <Select value={draft.deadline} onChange={(_e, d) => edit({ deadline: d.value === 'linear' ? 'linear' : 'zero' })}>
-          <option value="zero">{strings.deadlineZero}</option>
-          <option value="linear">{strings.deadlineLinear}</option>
-        </Select>
-      </Field>
+      {choice('deadline', strings.deadline, [
+        ['zero', strings.deadlineZero],
+        ['linear', strings.deadlineLinear],
+      ])}
       {draft.deadline === 'linear' && (
         <Field label={strings.deadlineDays}>
           <Input type="number" min={1} value={draft.days} onChange={(_e, d) => edit({ days: d.value })} />
         </Field>
       )}
-      <Field label={strings.missing}>
-        <Select value={draft.missing} onChange={(_e, d) => edit({ missing: d.value === 'zero' ? 'zero' : 'exclude' })}>
-          <option value="exclude">{strings.missingExclude}</option>
-          <option value="zero">{strings.missingZero}</option>
-        </Select>
-      </Field>
+      {choice('missing', strings.missing, [
+        ['exclude', strings.missingExclude],
+        ['zero', strings.missingZero],
+      ])}
       <Field validationState={problem === null ? 'none' : 'error'} validationMessage={problem ?? undefined}>
         <div className={styles.actions}>
           <Button appearance="primary" disabled={busy} onClick={save}>

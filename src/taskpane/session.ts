@@ -14,7 +14,7 @@ import {
 import { applyHighlight, removeHighlight } from '../office/highlight';
 import { readActiveSheet } from '../office/read-sheet';
 import { currentSyncPolicy } from '../office/sync';
-import { clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
+import { activeSheetName, clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
 import { writeOvershootingSheet } from '../office/write-overshooting';
 import type { Strings } from './strings';
 
@@ -92,7 +92,7 @@ export class PaneSession {
 
   removeHighlight(): Promise<void> {
     return this.run(this.strings.busyUnhighlight, async () => {
-      const name = this.state.report?.name ?? (await readActiveSheet(currentSyncPolicy())).name;
+      const name = this.state.report?.name ?? (await activeSheetName(currentSyncPolicy()));
       const restored = await removeHighlight(name, currentSyncPolicy());
       return this.strings.unhighlighted(restored);
     });
