@@ -1,16 +1,15 @@
-import { toCellInput } from './cell';
+import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
-import { evaluateForest, walk, type EvaluatedNode } from './evaluate';
+import { evaluateForest, flatten, type EvaluatedNode } from './evaluate';
 import { bySeverity, type Finding } from './findings';
 import type { Grid } from './grid';
 import { LAYOUT_NAMES, recogniseLayout, type LayoutKind } from './layout';
 import { buildOvershootingReport, type AnnexInput, type OvershootingReport } from './overshooting-report';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
-import { readAnnex, readTreeReport, type ReportRow } from './read-report';
+import { readAnnex, readTreeReport } from './read-report';
 import { semaforo, type Semaforo } from './semaphore';
 import { buildTree, type Level } from './tree';
 import { validateTree } from './validate';
-import { parseActual } from './value';
 
 /** One recomputed node, as the CLI's JSON and the pane show it. Fractions at full precision. */
 export interface NodeReport {
@@ -35,9 +34,8 @@ export interface SheetReport {
   readonly roots: readonly EvaluatedNode[];
 }
 
-function percentOf(cell: ReportRow['stated']): Dec | null {
-  const p = parseActual(cell ?? null);
-  return p.ok && p.value.kind === 'quantity' ? p.value.amount : null;
+function percentOf(stated: EvaluatedNode['statedAchievement']): Dec | null {
+  return stated?.ok === true && stated.value.kind === 'quantity' ? stated.value.amount : null;
 }
 
 function nodeReport(node: EvaluatedNode, profile: SmvpProfile): NodeReport {
@@ -48,34 +46,44 @@ function nodeReport(node: EvaluatedNode, profile: SmvpProfile): NodeReport {
     code: row.code,
     label: row.label,
     weight: node.weight?.ok ? node.weight.value.toString() : null,
-    stated: percentOf(row.stated)?.toString() ?? null,
+    stated: percentOf(node.statedAchievement)?.toString() ?? null,
     computed: node.achievement?.toString() ?? null,
     semaforo: node.achievement === null ? null : semaforo(node.achievement, profile),
     cell: row.addresses?.stated ?? null,
   };
 }
 
-/** The indicators of a tree report as annex lines; one line per indicator even when printed twice. */
-function indicatorsOf(rows: readonly ReportRow[]): AnnexInput[] {
+/** A cell as a set key: its value and the format that gives it meaning. */
+function cellKey(cell: CellLike | undefined): string {
+  const { value, numberFormat } = toCellInput(cell ?? null);
+  return `${String(value)}\u0001${numberFormat ?? ''}`;
+}
+
+/**
+ * The indicators of a recomputed tree as annex lines, with the readings the recomputation made; one
+ * line per indicator even when printed twice.
+ */
+function indicatorsOf(nodes: readonly EvaluatedNode[]): AnnexInput[] {
   const seen = new Set<string>();
   const out: AnnexInput[] = [];
-  for (const r of rows) {
-    if (r.level !== 'indicatore') continue;
-    const key = JSON.stringify([r.code, r.target, r.value]);
+  for (const { row, indicator } of nodes) {
+    if (row.level !== 'indicatore' || indicator === undefined) continue;
+    const key = `${row.code}\u0000${cellKey(row.target)}\u0000${cellKey(row.value)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({
-      row: r.sheetRow ?? 0,
-      code: r.code,
-      label: r.label,
+      row: row.sheetRow ?? 0,
+      code: row.code,
+      label: row.label,
       tipo: '',
       description: '',
       algorithm: '',
-      measures: toCellInput(r.measures ?? null),
-      value: toCellInput(r.value ?? null),
-      target: toCellInput(r.target ?? null),
-      external: r.external,
-      addresses: { target: r.addresses?.target, value: r.addresses?.value },
+      measures: toCellInput(row.measures ?? null),
+      value: toCellInput(row.value ?? null),
+      target: toCellInput(row.target ?? null),
+      external: row.external === true,
+      addresses: { target: row.addresses?.target, value: row.addresses?.value },
+      reading: { target: indicator.target, actual: indicator.actual },
     });
   }
   return out;
@@ -103,8 +111,9 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE)
   }
   const rows = readTreeReport(grid, layout);
   const roots = evaluateForest(buildTree(rows), profile);
-  const nodes = roots.flatMap((root) => [...walk(root)].map((n) => nodeReport(n, profile)));
+  const all = flatten(roots);
+  const nodes = all.map((n) => nodeReport(n, profile));
   const findings = validateTree(roots, profile).sort(bySeverity);
-  const overshooting = buildOvershootingReport(indicatorsOf(rows), profile);
+  const overshooting = buildOvershootingReport(indicatorsOf(all), profile);
   return { name: grid.name, layout: layout.kind, nodes, findings, overshooting, roots };
 }

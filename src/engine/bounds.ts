@@ -1,5 +1,5 @@
 import { achievement } from './achievement';
-import { Dec, HUNDRED } from './decimal';
+import { Dec } from './decimal';
 import type { EvaluatedNode, IndicatorEvaluation } from './evaluate';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { quantity, type Quantity } from './quantity';
@@ -11,10 +11,18 @@ export interface Bounds {
   readonly hi: Dec;
 }
 
+/** Half a unit of the d-th decimal, computed once per number of decimals. */
+const halfUnits: Dec[] = [];
+
+function halfUnit(decimals: number): Dec {
+  halfUnits[decimals] ??= new Dec(10).pow(-decimals).div(2);
+  return halfUnits[decimals];
+}
+
 export function printedBounds(q: Quantity): Bounds {
   if (q.decimals === 0) return { lo: q.amount, hi: q.amount };
-  const unit = new Dec(10).pow(-q.decimals).div(q.unit === '%' ? HUNDRED : 1);
-  const half = unit.div(2);
+  // A percentage's decimals are those of its printed points: 96,77 % is 0.9677 ± 0.00005.
+  const half = halfUnit(q.unit === '%' ? q.decimals + 2 : q.decimals);
   return { lo: q.amount.minus(half), hi: q.amount.plus(half) };
 }
 

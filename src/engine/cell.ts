@@ -53,20 +53,3 @@ export function isDateFormat(format: string | undefined): boolean {
   // "d", "m" and "y" codes (day, month, year) make a date; "mm" alone next to "h"/"s" is minutes.
   return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes) && !/general/.test(codes));
 }
-
-/**
- * Memoises a cell reader on the cell object: a report's cells are read by the recomputation, the
- * validation and the overshooting report alike, and each reading is an immutable Result.
- */
-export function perCell<T>(read: (cell: CellLike) => T): (cell: CellLike) => T {
-  const cache = new WeakMap<CellInput, T>();
-  return (cell) => {
-    if (cell === null || typeof cell !== 'object') return read(cell);
-    let hit = cache.get(cell);
-    if (hit === undefined) {
-      hit = read(cell);
-      cache.set(cell, hit);
-    }
-    return hit;
-  };
-}

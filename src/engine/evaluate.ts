@@ -31,6 +31,8 @@ export interface EvaluatedNode {
   readonly achievement: Dec | null;
   readonly indicator?: IndicatorEvaluation;
   readonly rollup?: Result<Rollup>;
+  /** The achievement printed in the report, read once for the node list and the validation. */
+  readonly statedAchievement?: Result<Actual>;
 }
 
 function present(cell: CellLike | undefined): cell is CellLike {
@@ -56,34 +58,42 @@ export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_P
     }
   }
   const outcome: Result<Outcome> = !target.ok ? target : !actual.ok ? actual : achievement(target.value, actual.value, profile);
-  return { target, stated, actual, source, outcome, ...(measuresError === undefined ? {} : { measuresError }) };
+  return { target, stated, actual, source, outcome, measuresError };
 }
 
 /** Recomputes a node and everything below it (SMVP §2–3). */
 export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
-  const weight = isRoot ? undefined : parseWeight(node.row.weight ?? null);
-  const base = { row: node.row, ...(weight === undefined ? {} : { weight }) };
-  if (node.children.length === 0 && (node.row.level === 'indicatore' || present(node.row.target))) {
-    const indicator = evaluateIndicator(node.row, profile);
+  const { row } = node;
+  // Objects are built with the same fields in the same order: spreading optional fields made the
+  // nodes of different shapes and the recomputation markedly slower (bench/, engine alone).
+  const weight = isRoot ? undefined : parseWeight(row.weight ?? null);
+  const statedAchievement = row.stated === undefined ? undefined : parseActual(row.stated);
+  if (node.children.length === 0 && (row.level === 'indicatore' || present(row.target))) {
+    const indicator = evaluateIndicator(row, profile);
     const value = indicator.outcome.ok && indicator.outcome.value.kind === 'measured' ? indicator.outcome.value.value : null;
-    return { ...base, children: [], achievement: value, indicator };
+    return { row, weight, statedAchievement, children: [], achievement: value, indicator };
   }
   const children = node.children.map((child) => evaluateNode(child, profile, false));
-  if (children.length === 0) return { ...base, children, achievement: null };
+  if (children.length === 0) return { row, weight, statedAchievement, children, achievement: null };
   // A child whose weight cannot be read does not count; its finding says why.
   const weighted = children.flatMap((c) =>
     c.weight !== undefined && c.weight.ok ? [{ weight: c.weight.value, achievement: c.achievement }] : [],
   );
   const rollup = rollUp(weighted, profile);
-  return { ...base, children, achievement: rollup.ok ? rollup.value.value : null, rollup };
+  return { row, weight, statedAchievement, children, achievement: rollup.ok ? rollup.value.value : null, rollup };
 }
 
 export function evaluateForest(roots: readonly TreeNode[], profile: SmvpProfile = DEFAULT_PROFILE): EvaluatedNode[] {
   return roots.map((root) => evaluateNode(root, profile));
 }
 
-/** Depth-first walk, parents before children. */
-export function* walk(node: EvaluatedNode): Generator<EvaluatedNode> {
-  yield node;
-  for (const child of node.children) yield* walk(child);
+/** Every node of the trees depth-first, parents before children. */
+export function flatten(roots: readonly EvaluatedNode[]): EvaluatedNode[] {
+  const out: EvaluatedNode[] = [];
+  const visit = (node: EvaluatedNode): void => {
+    out.push(node);
+    for (const child of node.children) visit(child);
+  };
+  for (const root of roots) visit(root);
+  return out;
 }

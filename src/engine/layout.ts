@@ -119,13 +119,21 @@ export function recogniseLayout(grid: Grid): Layout | undefined {
   return undefined;
 }
 
-/** Whether a row repeats the layout's header (Integra prints it again after each page break). */
+const targetHeaders = new WeakMap<Layout, string>();
+
+/** Integra repeats the header at every page break: its target cell reads as the header's. */
 export function isHeaderRow(grid: Grid, row: number, layout: Layout): boolean {
   if (row === layout.headerRow) return true;
-  const header = grid.rows[layout.headerRow] ?? [];
-  const cells = grid.rows[row] ?? [];
   const col = layout.columns.target;
-  return col !== undefined && normaliseHeader(textOf(cells[col]?.value)) === normaliseHeader(textOf(header[col]?.value));
+  if (col === undefined) return false;
+  let header = targetHeaders.get(layout);
+  if (header === undefined) {
+    header = normaliseHeader(textOf(grid.rows[layout.headerRow]?.[col]?.value));
+    targetHeaders.set(layout, header);
+  }
+  const value = grid.rows[row]?.[col]?.value;
+  // Only text can repeat a header; numbers and dates never do.
+  return typeof value === 'string' && normaliseHeader(value) === header;
 }
 
 export const LAYOUT_NAMES: Readonly<Record<LayoutKind, string>> = {

@@ -6,8 +6,9 @@ import { formatPercent } from './format';
 import { evaluateMeasures } from './measures';
 import { overshooting, type OvershootingOutcome } from './overshooting';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
-import { parseTarget } from './target';
-import { parseActual } from './value';
+import type { Result } from './result';
+import { parseTarget, type Target } from './target';
+import { parseActual, type Actual } from './value';
 
 /** One indicator as the overshooting annex lists it. */
 export interface AnnexInput {
@@ -25,6 +26,8 @@ export interface AnnexInput {
   /** Printed figures to check, when the source is an annex. */
   readonly printed?: { readonly grado: CellInput; readonly valueVsTarget: CellInput; readonly overshooting: CellInput };
   readonly addresses?: Readonly<Partial<Record<'target' | 'value' | 'grado' | 'valueVsTarget' | 'overshooting', string | undefined>>>;
+  /** Target and actual value already read by a tree's recomputation: not read again. */
+  readonly reading?: { readonly target: Result<Target>; readonly actual: Result<Actual> };
 }
 
 export interface AnnexLine {
@@ -58,6 +61,13 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   };
 }
 
+/** The annex's consuntivo: from the measures when they are readable, else the printed value. */
+function actualOf(input: AnnexInput): Result<Actual> {
+  const raw = input.measures.value;
+  const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
+  return measured !== undefined && measured.ok ? measured : parseActual(input.value);
+}
+
 /** Recomputes one indicator; a reason it cannot be computed is a finding. */
 function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: OvershootingOutcome | null; findings: Finding[] } {
   const name = input.code || input.label;
@@ -65,11 +75,9 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
     outcome: null,
     findings: [{ severity: 'errore' as const, code, cell: cell ?? '', message }],
   });
-  const target = parseTarget(input.target);
+  const target = input.reading?.target ?? parseTarget(input.target);
   if (!target.ok) return error('target-illeggibile', input.addresses?.target, `Target di ${name}: ${target.error.message}`);
-  const raw = input.measures.value;
-  const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
-  const actual = measured !== undefined && measured.ok ? measured : parseActual(input.value);
+  const actual = input.reading?.actual ?? actualOf(input);
   if (!actual.ok) return error('valore-illeggibile', input.addresses?.value, `Consuntivo di ${name}: ${actual.error.message}`);
   if (actual.value.kind === 'missing') return error('valore-mancante', input.addresses?.value, `${name}: consuntivo mancante, indicatore non misurabile.`);
   const o = overshooting(target.value, actual.value, profile);

@@ -1,4 +1,4 @@
-import { isExcelError, toCellInput, perCell, type CellLike } from './cell';
+import { isExcelError, toCellInput, type CellLike } from './cell';
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { parseQuantityText, type Quantity } from './quantity';
 import { fail, ok, type Result } from './result';
@@ -26,7 +26,7 @@ const MISSPELT: ReadonlyArray<readonly [RegExp, string]> = [
 const DEADLINE = /^entro(\s+(il|la data( del)?))?\s+/i;
 
 /** Reads a target from Integra text or from a real Excel value (a number is `= t`, a date a deadline). */
-export const parseTarget = perCell((cell: CellLike): Result<Target> => {
+export function parseTarget(cell: CellLike): Result<Target> {
   const { value, numberFormat } = toCellInput(cell);
   if (value === null || value === undefined) return fail('invalid-target', 'Target mancante.');
   if (typeof value === 'boolean') return fail('invalid-target', 'Target non valido: valore logico.');
@@ -36,7 +36,7 @@ export const parseTarget = perCell((cell: CellLike): Result<Target> => {
     return ok(n.value.kind === 'date' ? { kind: 'deadline', date: n.value } : { kind: 'equal', threshold: n.value });
   }
   return parseTargetText(value);
-});
+}
 
 function parseTargetText(raw: string): Result<Target> {
   const text = raw.trim().replace(/\u00a0/g, ' ');

@@ -30,6 +30,8 @@ export interface TreeRow {
   readonly measures?: CellLike;
   /** The achievement the report states for this row. */
   readonly stated?: CellLike;
+  /** The target is set by the ministry (green in the report, or a *Target esterno* column says so). */
+  readonly external?: boolean;
   /** 1-based sheet row the row was read from. */
   readonly sheetRow?: number;
   /** Where each field was read (A1 addresses), for findings. */

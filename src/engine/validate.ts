@@ -1,12 +1,11 @@
 import { achievementBounds, contains, overlaps, printedBounds } from './bounds';
 import type { Dec } from './decimal';
-import { walk, type EvaluatedNode } from './evaluate';
+import { flatten, type EvaluatedNode } from './evaluate';
 import type { Finding, FindingCode } from './findings';
 import { formatPercent, formatQuantity } from './format';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import type { EngineError } from './result';
 import type { TreeRow } from './tree';
-import { parseActual } from './value';
 
 function describe(row: TreeRow): string {
   return row.code === '' ? row.label : row.code;
@@ -89,8 +88,8 @@ function weightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
 function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const { row } = node;
   const cell = row.addresses?.stated;
-  if (row.stated === undefined || node.achievement === null) return [];
-  const stated = parseActual(row.stated);
+  const stated = node.statedAchievement;
+  if (stated === undefined || node.achievement === null) return [];
   if (!stated.ok || stated.value.kind === 'date') {
     return [finding('avviso', 'raggiungimento-illeggibile', cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`)];
   }
@@ -115,10 +114,8 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
 /** Everything a careful reader checks in a recomputed report (SMVP §2–4, §7). */
 export function validateTree(roots: readonly EvaluatedNode[], profile: SmvpProfile = DEFAULT_PROFILE): Finding[] {
   const out: Finding[] = [];
-  for (const root of roots) {
-    for (const node of walk(root)) {
-      out.push(...indicatorFindings(node), ...weightFindings(node, profile), ...statedFindings(node, profile));
-    }
+  for (const node of flatten(roots)) {
+    out.push(...indicatorFindings(node), ...weightFindings(node, profile), ...statedFindings(node, profile));
   }
   return out;
 }

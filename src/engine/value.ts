@@ -1,4 +1,4 @@
-import { isDateFormat, isExcelError, isPercentFormat, toCellInput, perCell, type CellLike } from './cell';
+import { isDateFormat, isExcelError, isPercentFormat, toCellInput, type CellLike } from './cell';
 import { dateFromSerial, looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { Dec } from './decimal';
 import { quantity, parseQuantityText, type Quantity } from './quantity';
@@ -37,7 +37,7 @@ export function excelErrorMessage(text: string): string {
 }
 
 /** Reads an actual value (Valore / Consuntivo) from text or from a real Excel value. */
-export const parseActual = perCell((cell: CellLike): Result<Actual> => {
+export function parseActual(cell: CellLike): Result<Actual> {
   const { value, numberFormat } = toCellInput(cell);
   if (value === null || value === undefined) return ok({ kind: 'missing', reason: 'empty' });
   if (typeof value === 'number') return numberCell(value, numberFormat);
@@ -48,7 +48,7 @@ export const parseActual = perCell((cell: CellLike): Result<Actual> => {
   if (isExcelError(text)) return fail('excel-error', excelErrorMessage(text));
   if (looksLikeDate(text)) return parseItalianDate(text);
   return parseQuantityText(text);
-});
+}
 
 export function isNotAvailableText(text: string): boolean {
   return NOT_AVAILABLE.test(text.trim());

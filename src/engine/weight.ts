@@ -1,4 +1,4 @@
-import { isExcelError, isPercentFormat, toCellInput, perCell, type CellLike } from './cell';
+import { isExcelError, isPercentFormat, toCellInput, type CellLike } from './cell';
 import { Dec, HUNDRED, ONE } from './decimal';
 import { parseQuantityText } from './quantity';
 import { fail, ok, type Result } from './result';
@@ -8,7 +8,7 @@ import { excelErrorMessage } from './value';
  * Reads a weight as a fraction: "33,33%" text, a percentage-formatted number (0.3333), or a plain
  * number. A plain number above 1 can only mean percentage points (50 is 50%), never 5000%.
  */
-export const parseWeight = perCell((cell: CellLike): Result<Dec> => {
+export function parseWeight(cell: CellLike): Result<Dec> {
   const { value, numberFormat } = toCellInput(cell);
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return fail('invalid-weight', 'Peso mancante.');
@@ -31,4 +31,4 @@ export const parseWeight = perCell((cell: CellLike): Result<Dec> => {
   }
   if (amount.isNegative()) return fail('invalid-weight', `Peso negativo: ${value}.`);
   return ok(!percent && amount.greaterThan(ONE) ? amount.div(HUNDRED) : amount);
-});
+}

@@ -2,7 +2,7 @@
  * Golden test: the *Performance organizzativa Ente* report of the seed (Modena 2024), rebuilt from
  * its transcription and recomputed. SMVP.md §7.
  */
-import { buildTree, evaluateForest, formatPercent, parseActual, walk, type EvaluatedNode } from '../../src/engine';
+import { buildTree, evaluateForest, formatPercent, parseActual, flatten, type EvaluatedNode } from '../../src/engine';
 import { enteTreeRows, readEnteSource } from '../../scripts/seed-source';
 
 const source = readEnteSource();
@@ -25,7 +25,7 @@ function statedPercent(node: EvaluatedNode): string {
 }
 
 function find(root: EvaluatedNode, code: string): EvaluatedNode {
-  const node = [...walk(root)].find((n) => n.row.code === code);
+  const node = flatten([root]).find((n) => n.row.code === code);
   if (node === undefined) throw new Error(`no node ${code}`);
   return node;
 }
@@ -49,7 +49,7 @@ describe('Performance organizzativa Ente 2024, with the measures (full precision
   });
 
   test('the ten OS', () => {
-    const os = [...walk(ente)].filter((n) => n.row.level === 'os');
+    const os = flatten([ente]).filter((n) => n.row.level === 'os');
     expect(os.map((n) => [n.row.code, shown(n)])).toEqual([
       ['301', '100,00%'],
       ['400', '100,00%'],
@@ -80,7 +80,7 @@ describe('Performance organizzativa Ente 2024, with the measures (full precision
   });
 
   test('every figure the report states is reproduced', () => {
-    const rows = [...walk(ente)].filter((n) => n.row.stated !== '');
+    const rows = flatten([ente]).filter((n) => n.row.stated !== '');
     // 161 printed rows less the 10 repeated page headers (Ente six times, an Ambito four times)
     expect(source).toHaveLength(161);
     expect(rows).toHaveLength(151);
@@ -92,7 +92,7 @@ describe('Performance organizzativa Ente 2024, with the measures (full precision
     const oo = find(ente, '701.C2.1');
     expect(oo.rollup?.ok && oo.rollup.value.weightSum.toString()).toBe('2.8');
     expect(oo.rollup?.ok && oo.rollup.value.weightsOk).toBe(false);
-    const flagged = [...walk(ente)].filter((n) => n.rollup?.ok && !n.rollup.value.weightsOk).map((n) => n.row.code);
+    const flagged = flatten([ente]).filter((n) => n.rollup?.ok && !n.rollup.value.weightsOk).map((n) => n.row.code);
     expect(flagged).toEqual(['701.C2.1']);
   });
 });
@@ -107,7 +107,7 @@ describe('the same report with only the printed 2-decimal values', () => {
   });
 
   test('the rows that differ from the report are exactly the rounding cases, within 0,03 points', () => {
-    const differing = [...walk(ente)]
+    const differing = flatten([ente])
       .filter((n) => n.row.stated !== '' && shown(n) !== statedPercent(n))
       .map((n) => {
         const delta = Math.abs(Number(shown(n).replace(',', '.').replace('%', '')) - Number(statedPercent(n).replace(',', '.').replace('%', '')));
