@@ -16,26 +16,37 @@ const UNIT_WIDTHS = [22, 50, 14, 50, 18, 16, 14, 12];
 const ANNEX_WIDTHS = [48, 14, 40, 40, 30, 18, 22, 14, 14, 14, 12];
 const ALBERO_WIDTHS = [10, 10, 12, 10, 60, 50, 30, 16, 16, 16, 22, 22, 22];
 
-export function seedWorkbooks(): Record<string, { grids: Grid[]; widths: number[] }> {
+interface SeedSheet {
+  readonly grid: Grid;
+  readonly widths: readonly number[];
+}
+
+export function seedWorkbooks(): Record<string, readonly SeedSheet[]> {
   const ente = readEnteSource();
+  const annex = readOvershootingSource();
   return {
-    'integra-ente-2024.xlsx': {
-      grids: [enteGrid('Ente', ente, 'text'), enteGrid('Ente (valori numerici)', ente, 'number')],
-      widths: ENTE_WIDTHS,
-    },
-    'integra-unita-2024.xlsx': { grids: [unitGrid('Unità organizzative', readUnitSource())], widths: UNIT_WIDTHS },
-    'integra-overshooting-2024.xlsx': { grids: [annexGrid('Overshooting', readOvershootingSource())], widths: ANNEX_WIDTHS },
-    'albero-2025.xlsx': { grids: [alberoGrid('Albero 2025', readAlberoSource())], widths: ALBERO_WIDTHS },
+    'integra-ente-2024.xlsx': [
+      { grid: enteGrid('Ente', ente, 'text'), widths: ENTE_WIDTHS },
+      { grid: enteGrid('Ente (valori numerici)', ente, 'number'), widths: ENTE_WIDTHS },
+    ],
+    'integra-unita-2024.xlsx': [{ grid: unitGrid('Unità organizzative', readUnitSource()), widths: UNIT_WIDTHS }],
+    'integra-overshooting-2024.xlsx': [{ grid: annexGrid('Overshooting', annex), widths: ANNEX_WIDTHS }],
+    // The plan with last year's tree and overshooting annex beside it, as an OIV compares them.
+    'albero-2025.xlsx': [
+      { grid: alberoGrid('Albero 2025', readAlberoSource()), widths: ALBERO_WIDTHS },
+      { grid: enteGrid('Ente 2024', ente, 'text'), widths: ENTE_WIDTHS },
+      { grid: annexGrid('Overshooting 2024', annex), widths: ANNEX_WIDTHS },
+    ],
   };
 }
 
 async function main(): Promise<void> {
-  for (const [file, { grids, widths }] of Object.entries(seedWorkbooks())) {
+  for (const [file, sheets] of Object.entries(seedWorkbooks())) {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'smvp seeds';
     workbook.created = new Date(Date.UTC(2025, 4, 27));
     workbook.modified = workbook.created;
-    for (const grid of grids) addGridSheet(workbook, grid, widths);
+    for (const { grid, widths } of sheets) addGridSheet(workbook, grid, widths);
     await saveWorkbook(workbook, join(SEEDS_DIR, file));
     console.log(`seeds/${file}`);
   }

@@ -1,3 +1,5 @@
+import { checkAlbero, type AlberoContext, type LegendEntry } from './albero-check';
+import { readAlbero, type AlberoRow } from './albero-read';
 import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
 import { evaluateForest, flatten, type EvaluatedNode } from './evaluate';
@@ -10,6 +12,7 @@ import { readAnnex, readTreeReport } from './read-report';
 import { semaforo, type Semaforo } from './semaphore';
 import { buildTree, type Level } from './tree';
 import { validateTree } from './validate';
+import { parseWeight } from './weight';
 
 /** One recomputed node, as the CLI's JSON and the pane show it. Fractions at full precision. */
 export interface NodeReport {
@@ -32,6 +35,8 @@ export interface SheetReport {
   readonly overshooting: OvershootingReport | null;
   /** The recomputed trees (tree reports only). */
   readonly roots: readonly EvaluatedNode[];
+  /** Planning tree compared with last year's tree: targets raised or lowered, objectives added or dropped. */
+  readonly legend: readonly LegendEntry[];
 }
 
 function percentOf(stated: EvaluatedNode['statedAchievement']): Dec | null {
@@ -99,15 +104,37 @@ export function unrecognisedLayout(name: string): Finding {
   };
 }
 
-/** Reads a sheet, recognises its report, recomputes it and lists every inconsistency. */
-export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE): SheetReport {
+function plainNode(row: AlberoRow): NodeReport {
+  const weight = row.weight === undefined ? undefined : parseWeight(row.weight);
+  return {
+    row: row.sheetRow ?? null,
+    level: row.level,
+    code: row.code,
+    label: row.label,
+    weight: weight?.ok ? weight.value.toString() : null,
+    stated: null,
+    computed: null,
+    semaforo: null,
+    cell: null,
+  };
+}
+
+/**
+ * Reads a sheet, recognises its report, recomputes it and lists every inconsistency. A planning tree
+ * is checked against what `context` holds of last year (see analyseWorkbook).
+ */
+export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, context: AlberoContext = {}): SheetReport {
   const layout = recogniseLayout(grid);
-  if (layout === undefined) {
-    return { name: grid.name, layout: null, nodes: [], findings: [unrecognisedLayout(grid.name)], overshooting: null, roots: [] };
-  }
+  const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [] };
+  if (layout === undefined) return { ...empty, layout: null, findings: [unrecognisedLayout(grid.name)] };
   if (layout.kind === 'overshooting') {
     const report = buildOvershootingReport(readAnnex(grid, layout), profile);
-    return { name: grid.name, layout: layout.kind, nodes: [], findings: [...report.findings].sort(bySeverity), overshooting: report, roots: [] };
+    return { ...empty, layout: layout.kind, findings: [...report.findings].sort(bySeverity), overshooting: report };
+  }
+  if (layout.kind === 'albero') {
+    const rows = readAlbero(grid, layout);
+    const check = checkAlbero(rows, context, profile);
+    return { ...empty, layout: layout.kind, nodes: rows.map(plainNode), findings: [...check.findings].sort(bySeverity), legend: check.legend };
   }
   const rows = readTreeReport(grid, layout);
   const roots = evaluateForest(buildTree(rows), profile);
@@ -115,5 +142,30 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE)
   const nodes = all.map((n) => nodeReport(n, profile));
   const findings = validateTree(roots, profile).sort(bySeverity);
   const overshooting = buildOvershootingReport(indicatorsOf(all), profile);
-  return { name: grid.name, layout: layout.kind, nodes, findings, overshooting, roots };
+  return { name: grid.name, layout: layout.kind, nodes, findings, overshooting, roots, legend: [] };
+}
+
+/**
+ * The context a planning tree is checked against, from the other sheets of its workbook: the first
+ * overshooting annex and the first Ente or unit report (last year's tree).
+ */
+export function alberoContext(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): AlberoContext {
+  let context: AlberoContext = {};
+  for (const grid of grids) {
+    const layout = recogniseLayout(grid);
+    if (layout === undefined) continue;
+    if (layout.kind === 'overshooting' && context.overshooting === undefined) {
+      context = { ...context, overshooting: { sheet: grid.name, lines: buildOvershootingReport(readAnnex(grid, layout), profile).lines } };
+    } else if ((layout.kind === 'ente' || layout.kind === 'unita') && context.previous === undefined) {
+      context = { ...context, previous: { sheet: grid.name, rows: readTreeReport(grid, layout) } };
+    }
+  }
+  return context;
+}
+
+/** Every sheet of a workbook; a planning tree among them is checked against the others. */
+export function analyseWorkbook(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): SheetReport[] {
+  const planning = grids.some((g) => recogniseLayout(g)?.kind === 'albero');
+  const context = planning ? alberoContext(grids, profile) : {};
+  return grids.map((g) => analyseSheet(g, profile, context));
 }

@@ -17,7 +17,11 @@ export type FindingCode =
   | 'raggiungimento-diverso'
   | 'arrotondamento'
   | 'overshooting-diverso'
-  | 'target-non-sfidante';
+  | 'target-non-sfidante'
+  | 'overshooting-seguito'
+  | 'overshooting-non-seguito'
+  | 'obiettivo-aggiunto'
+  | 'obiettivo-eliminato';
 
 export interface Finding {
   readonly severity: Severity;
@@ -29,6 +33,8 @@ export interface Finding {
   /** Figures compared, full precision (percentages as fractions). */
   readonly stated?: string;
   readonly computed?: string;
+  /** A target to propose instead, as Integra writes it (planning tree). */
+  readonly suggested?: string;
 }
 
 const ORDER: Readonly<Record<Severity, number>> = { errore: 0, avviso: 1, nota: 2 };

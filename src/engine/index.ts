@@ -30,3 +30,6 @@ export * from './ratio';
 export * from './fraction';
 export * from './aggregate';
 export * from './highlight';
+export * from './albero-read';
+export * from './albero-check';
+export * from './target-suggestion';

@@ -1,7 +1,7 @@
 import { normaliseHeader, textOf, type Grid } from './grid';
 
 /** The Integra report shapes the reader knows. */
-export type LayoutKind = 'ente' | 'unita' | 'overshooting';
+export type LayoutKind = 'ente' | 'unita' | 'overshooting' | 'albero';
 
 export type Column =
   | 'target'
@@ -15,7 +15,14 @@ export type Column =
   | 'algorithm'
   | 'grado'
   | 'valueVsTarget'
-  | 'overshooting';
+  | 'overshooting'
+  | 'note';
+
+/** A column of the planning tree that holds one year's baseline or target. */
+export interface YearColumn {
+  readonly year: number;
+  readonly col: number;
+}
 
 export interface Layout {
   readonly kind: LayoutKind;
@@ -23,6 +30,8 @@ export interface Layout {
   /** First and last column of the tree part (weights, codes and labels), for the tree reports. */
   readonly treeColumns: readonly [number, number];
   readonly columns: Readonly<Partial<Record<Column, number>>>;
+  /** The planning tree's baseline and target columns, oldest year first. */
+  readonly years?: { readonly baseline: readonly YearColumn[]; readonly target: readonly YearColumn[] };
 }
 
 type Matcher = (header: string) => boolean;
@@ -105,6 +114,40 @@ function matchShape(headers: readonly string[], shape: Shape, headerRow: number)
   return { kind: shape.kind, headerRow, treeColumns: tree, columns };
 }
 
+const YEAR_HEADER = /^(baseline|target) (\d{4})$/;
+
+/**
+ * The *Albero della performance*: a tree (Ambito … Indicatore) with a *Baseline YYYY* column per
+ * past year and a *Target YYYY* column per planned year. The first target column is the target the
+ * tree reader sees, the last baseline the value.
+ */
+function matchAlbero(headers: readonly string[], headerRow: number): Layout | undefined {
+  const baseline: YearColumn[] = [];
+  const target: YearColumn[] = [];
+  headers.forEach((h, col) => {
+    const m = YEAR_HEADER.exec(h);
+    if (m !== null) (m[1] === 'baseline' ? baseline : target).push({ year: Number(m[2]), col });
+  });
+  const first = headers.indexOf('ambito');
+  if (baseline.length === 0 || target.length === 0 || first < 0) return undefined;
+  const byYear = (a: YearColumn, b: YearColumn) => a.year - b.year;
+  baseline.sort(byYear);
+  target.sort(byYear);
+  const columns: Partial<Record<Column, number>> = { target: target[0].col, value: baseline[baseline.length - 1].col };
+  const optional: ReadonlyArray<readonly [Column, Matcher]> = [
+    ['description', is('descrizione', 'descrizione algoritmo')],
+    ['algorithm', is('algoritmo')],
+    ['note', starts('note')],
+  ];
+  for (const [name, m] of optional) {
+    const col = headers.findIndex(m);
+    if (col >= 0) columns[name] = col;
+  }
+  const figures = Math.min(...[columns.description, columns.algorithm, baseline[0].col, target[0].col].filter((c): c is number => c !== undefined));
+  if (figures <= first) return undefined;
+  return { kind: 'albero', headerRow, treeColumns: [first, figures - 1], columns, years: { baseline, target } };
+}
+
 /** Finds the header row of a known report shape, wherever the table starts. */
 export function recogniseLayout(grid: Grid): Layout | undefined {
   const last = Math.min(grid.rows.length, SCAN_ROWS);
@@ -115,6 +158,8 @@ export function recogniseLayout(grid: Grid): Layout | undefined {
       const layout = matchShape(headers, shape, r);
       if (layout !== undefined) return layout;
     }
+    const albero = matchAlbero(headers, r);
+    if (albero !== undefined) return albero;
   }
   return undefined;
 }
@@ -140,4 +185,5 @@ export const LAYOUT_NAMES: Readonly<Record<LayoutKind, string>> = {
   ente: 'Performance organizzativa Ente',
   unita: 'Performance unità organizzativa',
   overshooting: 'Dimensioni Performance e Overshooting',
+  albero: 'Albero della performance',
 };

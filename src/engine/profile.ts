@@ -21,7 +21,12 @@ export interface SmvpProfile {
   readonly missingValue: 'exclude' | 'zero';
   /** Decimals shown for percentages; Integra prints two, rounded half up. */
   readonly displayDecimals: number;
+  /** What a suggested target starts from: the last actual value, or the mean of the baseline years. */
+  readonly suggestedTarget: SuggestionMethod;
 }
+
+export type SuggestionMethod = 'ultimo' | 'media';
+export const SUGGESTION_METHODS: readonly SuggestionMethod[] = ['ultimo', 'media'];
 
 export const MODENA_2024: SmvpProfile = {
   name: 'Modena 2024',
@@ -31,6 +36,7 @@ export const MODENA_2024: SmvpProfile = {
   deadline: { rule: 'zero' },
   missingValue: 'exclude',
   displayDecimals: 2,
+  suggestedTarget: 'ultimo',
 };
 
 export const DEFAULT_PROFILE = MODENA_2024;
@@ -52,6 +58,7 @@ export interface SmvpProfileJson {
   deadline: { rule: 'zero' } | { rule: 'linear'; days: number };
   missingValue: 'exclude' | 'zero';
   displayDecimals: number;
+  suggestedTarget: SuggestionMethod;
 }
 
 export function profileToJson(p: SmvpProfile): SmvpProfileJson {
@@ -63,6 +70,7 @@ export function profileToJson(p: SmvpProfile): SmvpProfileJson {
     deadline: p.deadline.rule === 'zero' ? { rule: 'zero' } : { rule: 'linear', days: p.deadline.days },
     missingValue: p.missingValue,
     displayDecimals: p.displayDecimals,
+    suggestedTarget: p.suggestedTarget,
   };
 }
 
@@ -120,6 +128,10 @@ export function profileFromJson(input: unknown, base: SmvpProfile = DEFAULT_PROF
   if (typeof displayDecimals !== 'number' || !Number.isInteger(displayDecimals) || displayDecimals < 0 || displayDecimals > 10) {
     return fail('invalid-profile', 'Profilo SMVP: «displayDecimals» deve essere un intero tra 0 e 10.');
   }
+  const suggestedTarget = json.suggestedTarget ?? base.suggestedTarget;
+  if (!SUGGESTION_METHODS.includes(suggestedTarget as SuggestionMethod)) {
+    return fail('invalid-profile', 'Profilo SMVP: «suggestedTarget» deve essere "ultimo" o "media".');
+  }
   return ok({
     name: typeof json.name === 'string' && json.name.trim() !== '' ? json.name : base.name,
     semaphore: { green: green.value, red: red.value },
@@ -128,6 +140,7 @@ export function profileFromJson(input: unknown, base: SmvpProfile = DEFAULT_PROF
     deadline: deadline.value,
     missingValue,
     displayDecimals,
+    suggestedTarget: suggestedTarget as SuggestionMethod,
   });
 }
 

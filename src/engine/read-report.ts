@@ -50,7 +50,8 @@ interface Context {
 /** Level from the row's code and what came before it, never from the column it was printed in. */
 function levelOf(kind: Layout['kind'], code: string, hasWeight: boolean, hasTarget: boolean, ctx: Context): Level {
   const c = normaliseHeader(code);
-  if (kind === 'ente') {
+  // The planning tree has the Ente report's levels, without the Ente row.
+  if (kind === 'ente' || kind === 'albero') {
     if (c === 'ente' && !hasWeight) return 'ente';
     if (/^\d$/.test(c)) return 'ambito';
     if (/^\d{3}$/.test(c)) return 'os';

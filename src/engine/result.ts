@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'incompatible-value'
   | 'invalid-weight'
   | 'zero-weights'
-  | 'invalid-profile';
+  | 'invalid-profile'
+  | 'no-suggestion'
+  | 'no-baseline';
 
 export interface EngineError {
   readonly code: ErrorCode;

@@ -24,7 +24,7 @@ const it = {
   noIndicators: (sheet: string) => `nel foglio «${sheet}» non ci sono indicatori con target: aprire un report Integra e riprovare.`,
   generated: (sheet: string, flagged: number, total: number) => `Creato il foglio «${sheet}»: ${flagged} indicatori in overshooting su ${total}.`,
   layout: 'Layout',
-  layoutNames: { ente: 'Performance organizzativa Ente', unita: 'Performance unità organizzativa', overshooting: 'Dimensioni Performance e Overshooting' } as Record<LayoutKind, string>,
+  layoutNames: { ente: 'Performance organizzativa Ente', unita: 'Performance unità organizzativa', overshooting: 'Dimensioni Performance e Overshooting', albero: 'Albero della performance' } as Record<LayoutKind, string>,
   figure: 'Raggiungimento ricalcolato',
   overshootingCount: (flagged: number, total: number) => `${flagged} su ${total} indicatori in overshooting`,
   severities: { errore: 'Errori', avviso: 'Avvisi', nota: 'Note' } as Record<Severity, string>,

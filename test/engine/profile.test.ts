@@ -12,11 +12,12 @@ describe('SMVP profile', () => {
       deadline: { rule: 'zero' },
       missingValue: 'exclude',
       displayDecimals: 2,
+      suggestedTarget: 'ultimo',
     });
   });
 
   test('round-trips through JSON text', () => {
-    const custom = { ...MODENA_2024, name: 'Prova', deadline: { rule: 'linear', days: 15 } as const, missingValue: 'zero' as const };
+    const custom = { ...MODENA_2024, name: 'Prova', deadline: { rule: 'linear', days: 15 } as const, missingValue: 'zero' as const, suggestedTarget: 'media' as const };
     const back = value(profileFromJson(JSON.stringify(profileToJson(custom))));
     expect(profileToJson(back)).toEqual(profileToJson(custom));
     expect(back.semaphore.green.equals(new Dec('0.95'))).toBe(true);
@@ -37,6 +38,7 @@ describe('SMVP profile', () => {
     [{ deadline: { rule: 'linear', days: 0 } }, 'deadline'],
     [{ missingValue: 'ignore' }, 'missingValue'],
     [{ displayDecimals: 2.5 }, 'displayDecimals'],
+    [{ suggestedTarget: 'massimo' }, 'suggestedTarget'],
   ])('rejects %p with a message naming the problem', (input, word) => {
     const r = profileFromJson(input);
     expect(r.ok).toBe(false);

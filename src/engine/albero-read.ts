@@ -1,0 +1,49 @@
+import type { CellInput } from './cell';
+import { address, cellAt, textOf, type Grid } from './grid';
+import type { Layout, YearColumn } from './layout';
+import { readTreeReport, type ReportRow } from './read-report';
+
+/** One year's baseline or target cell of the planning tree. */
+export interface YearCell {
+  readonly year: number;
+  readonly cell: CellInput;
+  readonly address: string;
+}
+
+/** A row of the *Albero della performance*: the tree row plus its years. */
+export interface AlberoRow extends ReportRow {
+  readonly description: string;
+  readonly algorithm: string;
+  /** A note justifying the target (e.g. a lower target than the year before); empty when none. */
+  readonly note: string;
+  /** Oldest year first; empty cells are left out. */
+  readonly baselines: readonly YearCell[];
+  readonly targets: readonly YearCell[];
+}
+
+function yearCells(grid: Grid, row: number, columns: readonly YearColumn[]): YearCell[] {
+  const out: YearCell[] = [];
+  for (const { year, col } of columns) {
+    const cell = cellAt(grid, row, col);
+    if (textOf(cell?.value) === '') continue;
+    out.push({ year, cell: { value: cell?.value ?? null, numberFormat: cell?.numberFormat }, address: address(grid, row, col) });
+  }
+  return out;
+}
+
+/** Reads the planning tree: the tree reader's rows, each with its baselines, targets and note. */
+export function readAlbero(grid: Grid, layout: Layout): AlberoRow[] {
+  const years = layout.years ?? { baseline: [], target: [] };
+  const text = (row: number, col: number | undefined) => (col === undefined ? '' : textOf(cellAt(grid, row, col)?.value));
+  return readTreeReport(grid, layout).map((row) => {
+    const r = (row.sheetRow ?? 1) - 1 - (grid.origin?.row ?? 0);
+    return {
+      ...row,
+      description: text(r, layout.columns.description),
+      algorithm: text(r, layout.columns.algorithm),
+      note: text(r, layout.columns.note),
+      baselines: yearCells(grid, r, years.baseline),
+      targets: yearCells(grid, r, years.target),
+    };
+  });
+}
