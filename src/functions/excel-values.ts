@@ -10,6 +10,7 @@ import {
   type Quantity,
   type Result,
   type SmvpProfile,
+  type SuggestionMethod,
   type Target,
 } from '../engine';
 
@@ -62,4 +63,15 @@ export function readProfile(arg: unknown): SmvpProfile {
   const shipped = profileByName(v);
   if (shipped === undefined) throw excelError('value', `Profilo SMVP «${v.trim()}» sconosciuto: usare "${DEFAULT_PROFILE.name}" o i parametri in JSON.`);
   return shipped;
+}
+
+const METHODS: Readonly<Record<string, SuggestionMethod>> = { ultimo: 'ultimo', last: 'ultimo', media: 'media', mean: 'media' };
+
+/** The optional metodo argument of TARGET_SUGGERITO: omitted means the default profile's. */
+export function readSuggestionMethod(arg: unknown): SuggestionMethod {
+  const v = firstCell(arg);
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return DEFAULT_PROFILE.suggestedTarget;
+  const method = typeof v === 'string' ? METHODS[v.trim().toLowerCase()] : undefined;
+  if (method === undefined) throw excelError('value', `Metodo «${String(v)}» sconosciuto: usare "ultimo" o "media".`);
+  return method;
 }

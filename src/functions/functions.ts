@@ -7,6 +7,10 @@
 import {
   achievement,
   DEFAULT_PROFILE,
+  formatTarget,
+  parseActual,
+  suggestTarget,
+  type Actual,
   aggregateCells,
   deviation,
   evaluateMeasures,
@@ -18,7 +22,7 @@ import {
   type MeasuresValue,
   type WeightedCell,
 } from '../engine';
-import { excelError, firstCell, matrix, orValueError, readActual, readProfile, readTarget } from './excel-values';
+import { excelError, firstCell, matrix, orValueError, readActual, readProfile, readSuggestionMethod, readTarget } from './excel-values';
 
 /**
  * Achievement of an indicator under the SMVP, as a fraction between 0 and 1.
@@ -118,4 +122,24 @@ export function perfActual(measures: any): number {
   if (typeof m !== 'string' || m.trim() === '') throw excelError('value', 'Valori misure mancanti: indicare ad es. "8.270 N. / 630,56 N.".');
   const value: MeasuresValue = orValueError(evaluateMeasures(m));
   return value.kind === 'date' ? value.serial : value.amount.toNumber();
+}
+
+/**
+ * A target no easier than past results: the last baseline or their mean, rounded to the figures'
+ * decimals towards the demanding side, never easier than the current target.
+ * @customfunction TARGET_SUGGERITO SUGGESTEDTARGET
+ * @param baseline The baseline values, oldest first (empty cells and N/D are skipped).
+ * @param target The current target, e.g. ">= 12 N.": gives the operator and the unit.
+ * @param [method] "ultimo" (the last value, default) or "media" (the mean of the values); also "last", "mean".
+ * @returns The suggested target as Integra writes it, e.g. ">= 19,14 N.".
+ */
+export function perfSuggestedTarget(baseline: any[][], target: any, method?: any): string {
+  const values: Actual[] = matrix(baseline)
+    .flat()
+    .flatMap((cell, i) => {
+      const read = parseActual(cell);
+      if (!read.ok) throw excelError('value', `Baseline ${i + 1}: ${read.error.message}`);
+      return read.value.kind === 'missing' ? [] : [read.value];
+    });
+  return formatTarget(orValueError(suggestTarget(values, readTarget(target), readSuggestionMethod(method))));
 }

@@ -9,6 +9,7 @@ const percent = (n: number) => formatPercent(new Dec(n));
 import {
   perfAchievement,
   perfActual,
+  perfSuggestedTarget,
   perfDeviation,
   perfOvershooting,
   perfRatio,
@@ -98,6 +99,27 @@ describe('PERF.CONSUNTIVO', () => {
     expect(errorOf(() => perfActual('8.270 N. / '))).toBe(VALUE);
     expect(errorOf(() => perfActual('8.270 N. / 0 N.'))).toBe(VALUE);
     expect(errorOf(() => perfActual(null))).toBe(VALUE);
+  });
+});
+
+describe('PERF.TARGET_SUGGERITO', () => {
+  test('OC_TBS_03 of the 2025 tree: baselines 13,43 / 15,39 / 19,14 against >= 12', () => {
+    const baseline = [['13,43 N.', '15,39 N.', '19,14 N.']];
+    expect(perfSuggestedTarget(baseline, '>= 12 N.')).toBe('>= 19,14 N.');
+    expect(perfSuggestedTarget(baseline, '>= 12 N.', 'media')).toBe('>= 15,99 N.');
+    expect(perfSuggestedTarget(baseline, '>= 12 N.', 'MEAN')).toBe('>= 15,99 N.');
+  });
+
+  test('numbers, N/D and empty cells in the range; never easier than the current target', () => {
+    expect(perfSuggestedTarget([[62], ['N/D'], [null], [405]], '>= 180 N.')).toBe('>= 405 N.');
+    expect(perfSuggestedTarget([[62, 76, 405]], '>= 500 N.')).toBe('>= 500 N.');
+  });
+
+  test('no readable baseline, a deadline, an unknown method or garbage: #VALUE!', () => {
+    expect(errorOf(() => perfSuggestedTarget([['N/D']], '>= 4 N.'))).toBe(VALUE);
+    expect(errorOf(() => perfSuggestedTarget([['5 N.']], 'Entro 30-06-2025'))).toBe(VALUE);
+    expect(errorOf(() => perfSuggestedTarget([['5 N.']], '>= 4 N.', 'massimo'))).toBe(VALUE);
+    expect(errorOf(() => perfSuggestedTarget([['cinque']], '>= 4 N.'))).toBe(VALUE);
   });
 });
 

@@ -35,6 +35,7 @@ describe('custom functions metadata', () => {
       'OVERSHOOTING OVERSHOOTING(target; actual; [tolerance])',
       'SCOSTAMENTO DEVIATION(target; actual)',
       'CONSUNTIVO ACTUAL(measures)',
+      'TARGET_SUGGERITO SUGGESTEDTARGET(baseline[][]; target; [method])',
     ]);
   });
 
@@ -50,6 +51,7 @@ describe('custom functions metadata', () => {
       'OVERSHOOTING OVERSHOOTING(target; valore; [tolleranza])',
       'SCOSTAMENTO SCOSTAMENTO(target; valore)',
       'CONSUNTIVO CONSUNTIVO(valori_misure)',
+      'TARGET_SUGGERITO TARGET_SUGGERITO(baseline[][]; target_attuale; [metodo])',
     ]);
     const englishDescriptions = new Set((JSON.parse(english) as Metadata).functions.flatMap((f) => [f.description, ...f.parameters.map((p) => p.description)]));
     const untranslated = italian.functions.flatMap((f) => [f.description, ...f.parameters.map((p) => p.description)]).filter((d) => englishDescriptions.has(d));
