@@ -21,7 +21,9 @@ export function validateJson(file: string, sheets: readonly SheetReport[]) {
         message: f.message,
         ...(f.stated === undefined ? {} : { stated: Number(f.stated) }),
         ...(f.computed === undefined ? {} : { computed: Number(f.computed) }),
+        ...(f.suggested === undefined ? {} : { suggested: f.suggested }),
       })),
+      ...(s.layout === 'albero' ? { legend: s.legend } : {}),
     })),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseSheet, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type SheetReport } from '../engine';
+import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
@@ -40,12 +40,12 @@ type RecognisedReport = SheetReport & { readonly layout: LayoutKind };
 async function loadSheets(file: string, sheet: string | undefined): Promise<RecognisedReport[]> {
   const loaded = await readWorkbook(file);
   if (!loaded.ok) throw new Unusable(loaded.message);
-  let grids: Grid[] = loaded.grids;
-  if (sheet !== undefined) {
-    grids = grids.filter((g) => g.name === sheet);
-    if (grids.length === 0) throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${loaded.grids.map((g) => g.name).join(', ')}.`);
+  const grids: Grid[] = loaded.grids;
+  if (sheet !== undefined && !grids.some((g) => g.name === sheet)) {
+    throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${grids.map((g) => g.name).join(', ')}.`);
   }
-  const reports = grids.map((g) => analyseSheet(g));
+  // Every sheet is read even with --sheet: a planning tree is checked against last year's sheets.
+  const reports = analyseWorkbook(grids).filter((r) => sheet === undefined || r.name === sheet);
   const recognised = reports.filter((r): r is RecognisedReport => r.layout !== null);
   if (recognised.length === 0) {
     const names = Object.values(LAYOUT_NAMES).join(', ');
@@ -59,10 +59,15 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
     const counts = countBySeverity(report.findings);
     io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout]}`);
     const top = report.nodes.filter((n) => ['ente', 'ambito', 'os', 'area', 'ao'].includes(n.level));
-    io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
+    if (report.layout === 'albero') io.out(table([['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight)])]));
+    else io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
     if (report.overshooting !== null && report.layout === 'overshooting') {
       const os = report.overshooting;
       io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);
+    }
+    if (report.legend.length > 0) {
+      const n = (change: string) => report.legend.filter((l) => l.change === change).length;
+      io.out(`Rispetto all'anno precedente: target incrementati ${n('incrementato')}, diminuiti ${n('diminuito')}; obiettivi aggiunti ${n('aggiunto')}, eliminati ${n('eliminato')}.`);
     }
     io.out(`Rilievi: ${counts.errore} errori, ${counts.avviso} avvisi, ${counts.nota} note.`);
     for (const f of report.findings) io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${f.message}`);

@@ -78,6 +78,26 @@ describe('smvp validate on the seed workbooks', () => {
   });
 });
 
+describe('smvp validate on the 2025 planning tree', () => {
+  test('--sheet still checks it against the other sheets: legend, suggested targets, exit 1 for 803.S1', async () => {
+    const { code, out } = await run('validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025', '--json');
+    const json = JSON.parse(out);
+    expect(code).toBe(1);
+    expect(json.sheets.map((s: { name: string; layout: string }) => [s.name, s.layout])).toEqual([['Albero 2025', 'albero']]);
+    const [sheet] = json.sheets;
+    expect(sheet.findings.find((f: { cell: string }) => f.cell === 'K120')).toMatchObject({ code: 'target-non-sfidante', severity: 'avviso', suggested: '>= 19,14 N.' });
+    expect(sheet.legend.filter((l: { change: string }) => l.change === 'eliminato')).toHaveLength(32);
+    expect(sheet.nodes.filter((n: { level: string }) => n.level === 'indicatore')).toHaveLength(106);
+  });
+
+  test('text: weights, the comparison with last year and every finding', async () => {
+    const { out } = await run('validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025');
+    expect(out).toContain('Albero della performance');
+    expect(out).toContain("Rispetto all'anno precedente: target incrementati 27, diminuiti 6; obiettivi aggiunti 36, eliminati 32.");
+    expect(out).toMatch(/avviso\s+K61\s+target-non-sfidante: D4\.3_1\.MIMIT: target 2025 «>= 180 N\.»/);
+  });
+});
+
 describe('smvp overshooting', () => {
   test('93 / 8 / 6 as JSON, and the workbook it writes holds the same figures', async () => {
     const output = join(dir, 'os.xlsx');

@@ -59,7 +59,7 @@ describe('suggested target', () => {
       fc.property(amount, fc.constantFrom('atLeast' as const, 'atMost' as const, 'equal' as const), fc.constantFrom('N' as const, '%' as const, 'gg' as const, '€' as const), fc.integer({ min: 0, max: 2 }), (n, kind, unit, decimals) => {
         const t: Target = { kind, threshold: quantity(new Dec(n).div(unit === '%' ? 10_000 : 100).toDecimalPlaces(decimals + (unit === '%' ? 2 : 0)), unit, decimals) };
         const back = value(parseTarget(formatTarget(t)));
-        return back.kind === kind && back.kind !== 'deadline' && back.threshold.amount.eq(t.threshold.amount) && back.threshold.unit === unit;
+        return back.kind !== 'deadline' && back.kind === kind && back.threshold.amount.eq(t.threshold.amount) && back.threshold.unit === unit;
       }),
     );
   });
