@@ -5,6 +5,7 @@
  */
 import {
   evaluateMeasures,
+  LEGEND_FILLS,
   parseActual,
   parseWeight,
   type CellScalar,
@@ -146,13 +147,13 @@ export function annexGrid(name: string, rows: readonly OvershootingSourceRow[]):
 
 /**
  * The legend of the 2025 tree. The extraction lost its colours (and which rows wore them), so the
- * fills are ours; they are also the colours the add-in uses when it computes the legend.
+ * fills are ours: those the add-in uses when it computes the legend.
  */
 export const ALBERO_LEGEND: ReadonlyArray<readonly [string, string]> = [
-  ['target incrementati', 'C6EFCE'],
-  ['target diminuiti', 'FFC7CE'],
-  ['obiettivo eliminato', 'D9D9D9'],
-  ['obiettivo aggiunto', 'BDD7EE'],
+  ['target incrementati', LEGEND_FILLS.incrementato],
+  ['target diminuiti', LEGEND_FILLS.diminuito],
+  ['obiettivo eliminato', LEGEND_FILLS.eliminato],
+  ['obiettivo aggiunto', LEGEND_FILLS.aggiunto],
 ];
 
 /** Column of each level's weight in the tree; its label is printed in the next column. */

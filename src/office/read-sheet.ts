@@ -26,22 +26,37 @@ function gridCell(value: unknown, numberFormat: unknown, props: Excel.CellProper
 }
 
 /** One sync for the size of the sheet, then one per batch (a single batch outside Excel on the web). */
-export async function readActiveSheet(policy: SyncPolicy): Promise<Grid> {
-  return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load('name');
-    const used = sheet.getUsedRangeOrNullObject();
-    used.load('rowIndex,columnIndex,rowCount,columnCount');
+async function readWorksheet(context: Excel.RequestContext, sheet: Excel.Worksheet, policy: SyncPolicy): Promise<Grid> {
+  sheet.load('name');
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  await syncWithin(context, policy);
+  if (used.isNullObject) return { name: sheet.name, rows: [] };
+  const rows: Array<Array<GridCell | undefined>> = [];
+  for (const batch of batches(used.rowCount, READ_BYTES_PER_CELL * used.columnCount, policy.payloadLimit)) {
+    const range = sheet.getRangeByIndexes(used.rowIndex + batch.start, used.columnIndex, batch.count, used.columnCount);
+    range.load('values,numberFormat');
+    const props = range.getCellProperties({ format: { fill: { color: true }, font: { color: true } } });
     await syncWithin(context, policy);
-    if (used.isNullObject) return { name: sheet.name, rows: [] };
-    const rows: Array<Array<GridCell | undefined>> = [];
-    for (const batch of batches(used.rowCount, READ_BYTES_PER_CELL * used.columnCount, policy.payloadLimit)) {
-      const range = sheet.getRangeByIndexes(used.rowIndex + batch.start, used.columnIndex, batch.count, used.columnCount);
-      range.load('values,numberFormat');
-      const props = range.getCellProperties({ format: { fill: { color: true }, font: { color: true } } });
-      await syncWithin(context, policy);
-      range.values.forEach((line, r) => rows.push(line.map((v, c) => gridCell(v, range.numberFormat[r]?.[c], props.value[r]?.[c]))));
+    range.values.forEach((line, r) => rows.push(line.map((v, c) => gridCell(v, range.numberFormat[r]?.[c], props.value[r]?.[c]))));
+  }
+  return { name: sheet.name, rows, origin: { row: used.rowIndex, col: used.columnIndex } };
+}
+
+export async function readActiveSheet(policy: SyncPolicy): Promise<Grid> {
+  return Excel.run((context) => readWorksheet(context, context.workbook.worksheets.getActiveWorksheet(), policy));
+}
+
+/** The workbook's other sheets: a planning tree is checked against last year's report and annex. */
+export async function readOtherSheets(except: string, policy: SyncPolicy): Promise<Grid[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await syncWithin(context, policy);
+    const grids: Grid[] = [];
+    for (const sheet of sheets.items) {
+      if (sheet.name !== except) grids.push(await readWorksheet(context, sheet, policy));
     }
-    return { name: sheet.name, rows, origin: { row: used.rowIndex, col: used.columnIndex } };
+    return grids;
   });
 }

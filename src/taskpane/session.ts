@@ -3,16 +3,18 @@
  * shared runtime, so a ribbon *Valida* fills the pane the user opens next.
  */
 import {
+  alberoContext,
   analyseSheet,
   countBySeverity,
   DEFAULT_PROFILE,
   highlightMarks,
   overshootingSheet,
+  recogniseLayout,
   type SheetReport,
   type SmvpProfile,
 } from '../engine';
 import { applyHighlight, removeHighlight } from '../office/highlight';
-import { readActiveSheet } from '../office/read-sheet';
+import { readActiveSheet, readOtherSheets } from '../office/read-sheet';
 import { currentSyncPolicy } from '../office/sync';
 import { activeSheetName, clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
 import { writeOvershootingSheet } from '../office/write-overshooting';
@@ -58,8 +60,12 @@ export class PaneSession {
   }
 
   private async analyseActiveSheet(): Promise<SheetReport> {
-    const grid = await readActiveSheet(currentSyncPolicy());
-    const report = analyseSheet(grid, this.state.profile);
+    const policy = currentSyncPolicy();
+    const grid = await readActiveSheet(policy);
+    const { profile } = this.state;
+    // Only a planning tree needs the other sheets (last year's report and overshooting annex).
+    const context = recogniseLayout(grid)?.kind === 'albero' ? alberoContext(await readOtherSheets(grid.name, policy), profile) : {};
+    const report = analyseSheet(grid, profile, context);
     this.set({ report });
     return report;
   }

@@ -44,13 +44,34 @@ function serve(fakeOffice: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function seedOf(file: string, sheet: string, language: string) {
+/** An in-memory workbook with the given sheets of a seed workbook (all of them when none is named); the first is active. */
+async function seedOf(file: string, language: string, ...names: string[]) {
   const read = await readWorkbook(join(ROOT, 'seeds', file));
   if (!read.ok) throw new Error(read.message);
-  const grid = read.grids.find((g) => g.name === sheet);
-  if (grid === undefined) throw new Error(`no sheet ${sheet}`);
-  const rows = grid.rows.map((row) => Array.from(row, (c) => (c === undefined || c.value === null || c.value === undefined ? null : { value: c.value, numberFormat: c.numberFormat, fill: c.fill })));
-  return { language, sheets: [{ name: sheet, rows }] };
+  const grids = names.length === 0 ? read.grids : names.map((n) => read.grids.find((g) => g.name === n) ?? raise(`no sheet ${n}`));
+  const sheets = grids.map((grid) => ({
+    name: grid.name,
+    rows: grid.rows.map((row) => Array.from(row, (c) => (c === undefined || c.value === null || c.value === undefined ? null : { value: c.value, numberFormat: c.numberFormat, fill: c.fill }))),
+  }));
+  return { language, sheets };
+}
+
+function raise(message: string): never {
+  throw new Error(message);
+}
+
+const fillOf = (page: Page, sheet: string, address: string) =>
+  page.evaluate(([s, a]) => (window as unknown as { __host: { fillOf: (s: string, a: string) => string | null } }).__host.fillOf(s, a), [sheet, address] as const);
+
+async function openPane(server: Server, browser: Browser, seed: Awaited<ReturnType<typeof seedOf>>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript((s) => Object.assign(window, { __SMVP_SEED__: s }), seed);
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
+  await page.getByRole('button', { name: 'Valida foglio' }).waitFor({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+  return page;
 }
 
 run('task pane in Chromium', () => {
@@ -65,13 +86,7 @@ run('task pane in Chromium', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 420, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript((seed) => Object.assign(window, { __SMVP_SEED__: seed }), await seedOf('integra-ente-2024.xlsx', 'Ente', 'it-IT'));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
-    await page.getByRole('button', { name: 'Valida foglio' }).waitFor({ timeout: 30_000 });
-    expect(errors).toEqual([]);
+    page = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
   }, 180_000);
 
   afterAll(async () => {
@@ -97,10 +112,10 @@ run('task pane in Chromium', () => {
   test('Evidenzia colours the semaphores, Rimuovi evidenziazione restores the cells', async () => {
     await page.getByRole('button', { name: 'Evidenzia', exact: true }).click();
     await page.getByText(/celle evidenziate/).waitFor();
-    await expect(page.evaluate(() => (window as unknown as { __host: { fillOf: (s: string, a: string) => string | null } }).__host.fillOf('Ente', 'H4'))).resolves.toBe('C6EFCE');
+    await expect(fillOf(page, 'Ente', 'H4')).resolves.toBe('C6EFCE');
     await page.getByRole('button', { name: 'Rimuovi evidenziazione' }).click();
     await page.getByText(/Colori originali ripristinati/).waitFor();
-    await expect(page.evaluate(() => (window as unknown as { __host: { fillOf: (s: string, a: string) => string | null } }).__host.fillOf('Ente', 'H4'))).resolves.toBeNull();
+    await expect(fillOf(page, 'Ente', 'H4')).resolves.toBeNull();
   }, 30_000);
 
   test('Genera foglio Overshooting adds the sheet with the 8 flagged rows and activates it', async () => {
@@ -113,5 +128,20 @@ run('task pane in Chromium', () => {
     expect(state).toEqual({ names: ['Ente', 'Overshooting'], flagged: 8, active: 'Overshooting' });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'pane.png'), fullPage: true });
+  }, 60_000);
+
+  test('the 2025 planning tree: checked against last year’s sheets, legend and too-easy targets highlighted', async () => {
+    const albero = await openPane(server, browser, await seedOf('albero-2025.xlsx', 'it-IT'));
+    await albero.getByRole('button', { name: 'Valida foglio' }).click();
+    await albero.getByText('Layout: Albero della performance').waitFor();
+    const finding = albero.getByRole('button', { name: 'Vai alla cella K120' });
+    await finding.waitFor();
+    await expect(albero.locator('li', { has: finding }).textContent()).resolves.toContain('Target suggerito: «>= 19,14 N.»');
+    await albero.getByRole('button', { name: 'Evidenzia', exact: true }).click();
+    await albero.getByText(/celle evidenziate/).waitFor();
+    // K61 D4.3_1.MIMIT >= 180 below 405: too easy; K19 raised 90 → 350; E13 D1 added since 2024.
+    await expect(Promise.all(['K61', 'K19', 'E13'].map((a) => fillOf(albero, 'Albero 2025', a)))).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE']);
+    await albero.screenshot({ path: join(ARTIFACTS, 'pane-albero.png'), fullPage: true });
+    await albero.close();
   }, 60_000);
 });
