@@ -155,7 +155,8 @@ function suggestionText(suggested: Target | undefined): string {
   return suggested === undefined ? '' : ` Target suggerito: «${formatTarget(suggested)}».`;
 }
 
-function indicatorsByKey<R extends ReportRow>(rows: readonly R[], levels: readonly Level[]): Map<string, R> {
+/** The first row of each code at the given levels, keyed by level and code without punctuation. */
+function rowsByKey<R extends ReportRow>(rows: readonly R[], levels: readonly Level[]): Map<string, R> {
   const map = new Map<string, R>();
   for (const row of rows) {
     const key = `${row.level}:${codeKey(row.code)}`;
@@ -217,8 +218,8 @@ const COMPARED_LEVELS: readonly Level[] = ['ambito', 'os', 'oo', 'indicatore'];
 function legendOf(rows: readonly AlberoRow[], previous: NonNullable<AlberoContext['previous']>): { legend: LegendEntry[]; findings: Finding[] } {
   const legend: LegendEntry[] = [];
   const findings: Finding[] = [];
-  const before = indicatorsByKey(previous.rows, COMPARED_LEVELS);
-  const now = indicatorsByKey(rows, COMPARED_LEVELS);
+  const before = rowsByKey(previous.rows, COMPARED_LEVELS);
+  const now = rowsByKey(rows, COMPARED_LEVELS);
   for (const [key, row] of now) {
     const old = before.get(key);
     if (old === undefined) {
@@ -243,7 +244,7 @@ function legendOf(rows: readonly AlberoRow[], previous: NonNullable<AlberoContex
 /** What an OIV checks when the plan is approved (SMVP §3, §5, §8). */
 export function checkAlbero(rows: readonly AlberoRow[], context: AlberoContext = {}, profile: SmvpProfile = DEFAULT_PROFILE): AlberoCheck {
   const previousTargets = new Map<string, Target>();
-  for (const [key, row] of indicatorsByKey(context.previous?.rows ?? [], ['indicatore'])) {
+  for (const [key, row] of rowsByKey(context.previous?.rows ?? [], ['indicatore'])) {
     const t = targetOf(row.target);
     if (t !== undefined) previousTargets.set(key, t);
   }
