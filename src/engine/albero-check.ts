@@ -1,11 +1,10 @@
-import type { AlberoRow, YearCell } from './albero-read';
-import { ONE, ZERO } from './decimal';
+import type { AlberoRow } from './albero-read';
 import type { Finding, FindingCode } from './findings';
 import { formatPercent, formatQuantity } from './format';
 import type { AnnexLine } from './overshooting-report';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
+import { rollUp } from './rollup';
 import type { Quantity } from './quantity';
-import type { ReportRow } from './read-report';
 import { parseTarget, type Target } from './target';
 import { formatTarget, suggestTarget } from './target-suggestion';
 import { buildTree, type Level, type TreeNode, type TreeRow } from './tree';
@@ -15,7 +14,7 @@ import { parseWeight } from './weight';
 /** What the rest of the workbook tells about the plan: last year's tree and overshooting annex. */
 export interface AlberoContext {
   /** The previous year's tree (an Ente or unit report), whose targets precede the plan's first year. */
-  readonly previous?: { readonly sheet: string; readonly rows: readonly ReportRow[] };
+  readonly previous?: { readonly sheet: string; readonly rows: readonly TreeRow[] };
   /** The last overshooting annex. */
   readonly overshooting?: { readonly sheet: string; readonly lines: readonly AnnexLine[] };
 }
@@ -52,15 +51,17 @@ function name(row: TreeRow): string {
 function weightFindings(rows: readonly AlberoRow[], profile: SmvpProfile): Finding[] {
   const out: Finding[] = [];
   const check = (parent: string, cell: string, children: readonly TreeNode[]) => {
-    let sum = ZERO;
-    for (const child of children) {
+    const weights = children.flatMap((child) => {
       const w = parseWeight(child.row.weight ?? null);
+      if (w.ok) return [{ weight: w.value, achievement: null }];
       const where = child.row.addresses?.weight ?? child.row.addresses?.code ?? '';
-      if (!w.ok) out.push(finding('errore', 'peso-illeggibile', where, `Peso di ${name(child.row)}: ${w.error.message}`));
-      else sum = sum.plus(w.value);
-    }
-    if (sum.minus(ONE).abs().greaterThan(profile.weightTolerance)) {
-      out.push(finding('errore', 'somma-pesi', cell, `I pesi sotto ${parent} sommano a ${formatPercent(sum, profile.displayDecimals)} invece di 100%: correggere i pesi.`));
+      out.push(finding('errore', 'peso-illeggibile', where, `Peso di ${name(child.row)}: ${w.error.message}`));
+      return [];
+    });
+    // The roll-up's own weight check (SMVP §3): a plan has no results, only weights.
+    const sum = rollUp(weights, profile);
+    if (sum.ok && !sum.value.weightsOk) {
+      out.push(finding('errore', 'somma-pesi', cell, `I pesi sotto ${parent} sommano a ${formatPercent(sum.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi.`));
     }
   };
   const visit = (node: TreeNode) => {
@@ -78,6 +79,36 @@ interface ReadTarget {
   readonly year: number;
   readonly address: string;
   readonly target: Target;
+}
+
+/** An indicator's baselines and targets, read once for every check; unreadable ones are findings. */
+interface Figures {
+  readonly row: AlberoRow;
+  readonly baselines: readonly Actual[];
+  readonly targets: readonly ReadTarget[];
+  readonly unreadable: readonly Finding[];
+}
+
+function readFigures(row: AlberoRow): Figures {
+  const unreadable: Finding[] = [];
+  const baselines: Actual[] = [];
+  for (const b of row.baselines) {
+    const v = parseActual(b.cell);
+    if (v.ok) baselines.push(v.value);
+    else unreadable.push(finding('errore', v.error.code === 'excel-error' ? 'errore-excel' : 'valore-illeggibile', b.address, `Baseline ${b.year} di ${name(row)}: ${v.error.message}`));
+  }
+  const targets: ReadTarget[] = [];
+  for (const t of row.targets) {
+    const parsed = parseTarget(t.cell);
+    if (parsed.ok) targets.push({ year: t.year, address: t.address, target: parsed.value });
+    else unreadable.push(finding('errore', parsed.error.code === 'excel-error' ? 'errore-excel' : 'target-illeggibile', t.address, `Target ${t.year} di ${name(row)}: ${parsed.error.message}`));
+  }
+  return { row, baselines, targets, unreadable };
+}
+
+/** The first plan year's target, when that cell is readable. */
+function firstTarget({ row, targets }: Figures): ReadTarget | undefined {
+  return targets[0] !== undefined && targets[0].year === row.targets[0]?.year ? targets[0] : undefined;
 }
 
 type Comparison = Extract<Target, { kind: 'atLeast' | 'atMost' | 'equal' }>;
@@ -109,20 +140,9 @@ function describeQuantity(q: Quantity): string {
 }
 
 /** The plan's checks on one indicator: readable figures, challenging targets, a suggestion for each flag. */
-function indicatorFindings(row: AlberoRow, previousTarget: Target | undefined, profile: SmvpProfile): Finding[] {
-  const out: Finding[] = [];
-  const baselines: Actual[] = [];
-  for (const b of row.baselines) {
-    const v = parseActual(b.cell);
-    if (v.ok) baselines.push(v.value);
-    else out.push(finding('errore', v.error.code === 'excel-error' ? 'errore-excel' : 'valore-illeggibile', b.address, `Baseline ${b.year} di ${name(row)}: ${v.error.message}`));
-  }
-  const targets: ReadTarget[] = [];
-  for (const t of row.targets) {
-    const parsed = parseTarget(t.cell);
-    if (parsed.ok) targets.push({ year: t.year, address: t.address, target: parsed.value });
-    else out.push(finding('errore', parsed.error.code === 'excel-error' ? 'errore-excel' : 'target-illeggibile', t.address, `Target ${t.year} di ${name(row)}: ${parsed.error.message}`));
-  }
+function indicatorFindings(figures: Figures, previousTarget: Target | undefined, profile: SmvpProfile): Finding[] {
+  const { row, baselines, targets } = figures;
+  const out = [...figures.unreadable];
   const last = lastActual(baselines);
   const lastYear = row.baselines[row.baselines.length - 1]?.year;
   targets.forEach(({ year, address, target }, i) => {
@@ -155,58 +175,52 @@ function suggestionText(suggested: Target | undefined): string {
   return suggested === undefined ? '' : ` Target suggerito: «${formatTarget(suggested)}».`;
 }
 
+function keyOf({ level, code }: Pick<TreeRow, 'level' | 'code'>): string {
+  return `${level}:${codeKey(code)}`;
+}
+
 /** The first row of each code at the given levels, keyed by level and code without punctuation. */
-function rowsByKey<R extends ReportRow>(rows: readonly R[], levels: readonly Level[]): Map<string, R> {
+function rowsByKey<R extends TreeRow>(rows: readonly R[], levels: readonly Level[]): Map<string, R> {
   const map = new Map<string, R>();
   for (const row of rows) {
-    const key = `${row.level}:${codeKey(row.code)}`;
-    if (levels.includes(row.level) && row.code !== '' && !map.has(key)) map.set(key, row);
+    if (levels.includes(row.level) && row.code !== '' && !map.has(keyOf(row))) map.set(keyOf(row), row);
   }
   return map;
 }
 
-function firstTarget(row: AlberoRow): { target: Target; cell: YearCell } | undefined {
-  const cell = row.targets[0];
-  if (cell === undefined) return undefined;
-  const t = parseTarget(cell.cell);
-  return t.ok ? { target: t.value, cell } : undefined;
-}
-
-function targetOf(cell: ReportRow['target']): Target | undefined {
+function targetOf(cell: TreeRow['target']): Target | undefined {
   if (cell === undefined) return undefined;
   const t = parseTarget(cell);
   return t.ok ? t.value : undefined;
 }
 
 /** SMVP §5 → §8: every indicator in overshooting last year, and what the plan did with its target. */
-function overshootingFollowUp(rows: readonly AlberoRow[], context: AlberoContext, profile: SmvpProfile): Finding[] {
+function overshootingFollowUp(indicators: ReadonlyMap<string, Figures>, context: AlberoContext, profile: SmvpProfile): Finding[] {
   const annex = context.overshooting;
   if (annex === undefined) return [];
-  const byKey = new Map<string, AlberoRow>();
-  for (const row of rows) if (row.level === 'indicatore' && !byKey.has(codeKey(row.code))) byKey.set(codeKey(row.code), row);
   const out: Finding[] = [];
   for (const { input, outcome } of annex.lines) {
     if (outcome === null || !outcome.flagged) continue;
     const was = `${input.code} era in overshooting nel foglio «${annex.sheet}» (valore vs target ${formatPercent(outcome.valueVsTarget, profile.displayDecimals)})`;
-    const row = byKey.get(codeKey(input.code));
-    if (row === undefined) {
+    const figures = indicators.get(keyOf({ level: 'indicatore', code: input.code }));
+    if (figures === undefined) {
       out.push(finding('nota', 'overshooting-seguito', '', `${was} e non è più nell'albero.`));
       continue;
     }
-    const next = firstTarget(row);
+    const { row } = figures;
+    const next = firstTarget(figures);
     const old = targetOf(input.target);
     if (next === undefined || old === undefined) continue;
-    const baselines = row.baselines.map((b) => parseActual(b.cell)).flatMap((r) => (r.ok ? [r.value] : []));
     // Every indicator followed up gets its suggestion, even when the new target already meets it.
-    const s = suggestTarget(baselines, next.target, profile.suggestedTarget);
+    const s = suggestTarget(figures.baselines, next.target, profile.suggestedTarget);
     const suggested = s.ok ? s.value : undefined;
     const advice = suggestionText(suggested);
     const renamed = row.code === input.code ? '' : ` (ora ${row.code})`;
     const raised = easier(old, next.target);
     out.push(
       raised
-        ? finding('nota', 'overshooting-seguito', next.cell.address, `${was}${renamed}: target ${next.cell.year} innalzato da «${formatTarget(old)}» a «${formatTarget(next.target)}».${advice}`, suggested)
-        : finding('avviso', 'overshooting-non-seguito', next.cell.address, `${was}${renamed}: il target ${next.cell.year} «${formatTarget(next.target)}» non è stato innalzato rispetto a «${formatTarget(old)}».${advice}`, suggested),
+        ? finding('nota', 'overshooting-seguito', next.address, `${was}${renamed}: target ${next.year} innalzato da «${formatTarget(old)}» a «${formatTarget(next.target)}».${advice}`, suggested)
+        : finding('avviso', 'overshooting-non-seguito', next.address, `${was}${renamed}: il target ${next.year} «${formatTarget(next.target)}» non è stato innalzato rispetto a «${formatTarget(old)}».${advice}`, suggested),
     );
   }
   return out;
@@ -215,7 +229,11 @@ function overshootingFollowUp(rows: readonly AlberoRow[], context: AlberoContext
 const COMPARED_LEVELS: readonly Level[] = ['ambito', 'os', 'oo', 'indicatore'];
 
 /** The seed's legend: targets raised or lowered, objectives added or dropped, against last year's tree. */
-function legendOf(rows: readonly AlberoRow[], previous: NonNullable<AlberoContext['previous']>): { legend: LegendEntry[]; findings: Finding[] } {
+function legendOf(
+  rows: readonly AlberoRow[],
+  indicators: ReadonlyMap<string, Figures>,
+  previous: NonNullable<AlberoContext['previous']>,
+): { legend: LegendEntry[]; findings: Finding[] } {
   const legend: LegendEntry[] = [];
   const findings: Finding[] = [];
   const before = rowsByKey(previous.rows, COMPARED_LEVELS);
@@ -227,11 +245,12 @@ function legendOf(rows: readonly AlberoRow[], previous: NonNullable<AlberoContex
       findings.push(finding('nota', 'obiettivo-aggiunto', row.addresses?.code ?? '', `${name(row)} (${row.level}) non era nel foglio «${previous.sheet}»: aggiunto.`));
       continue;
     }
-    const next = firstTarget(row);
+    const figures = indicators.get(key);
+    const next = figures === undefined ? undefined : firstTarget(figures);
     const was = targetOf(old.target);
     if (next === undefined || was === undefined || !comparable(next.target) || !comparable(was) || !sameUnit(next.target.threshold, was.threshold)) continue;
     const cmp = next.target.threshold.amount.comparedTo(was.threshold.amount);
-    if (cmp !== 0) legend.push({ code: row.code, change: cmp > 0 ? 'incrementato' : 'diminuito', cell: next.cell.address });
+    if (cmp !== 0) legend.push({ code: row.code, change: cmp > 0 ? 'incrementato' : 'diminuito', cell: next.address });
   }
   for (const [key, old] of before) {
     if (now.has(key)) continue;
@@ -243,17 +262,16 @@ function legendOf(rows: readonly AlberoRow[], previous: NonNullable<AlberoContex
 
 /** What an OIV checks when the plan is approved (SMVP §3, §5, §8). */
 export function checkAlbero(rows: readonly AlberoRow[], context: AlberoContext = {}, profile: SmvpProfile = DEFAULT_PROFILE): AlberoCheck {
-  const previousTargets = new Map<string, Target>();
-  for (const [key, row] of rowsByKey(context.previous?.rows ?? [], ['indicatore'])) {
-    const t = targetOf(row.target);
-    if (t !== undefined) previousTargets.set(key, t);
-  }
+  const previous = rowsByKey(context.previous?.rows ?? [], ['indicatore']);
+  const figures = rows.filter((r) => r.level === 'indicatore').map(readFigures);
+  const indicators = new Map<string, Figures>();
+  for (const f of figures) if (!indicators.has(keyOf(f.row))) indicators.set(keyOf(f.row), f);
   const findings = [
     ...weightFindings(rows, profile),
-    ...rows.filter((r) => r.level === 'indicatore').flatMap((r) => indicatorFindings(r, previousTargets.get(`indicatore:${codeKey(r.code)}`), profile)),
-    ...overshootingFollowUp(rows, context, profile),
+    ...figures.flatMap((f) => indicatorFindings(f, targetOf(previous.get(keyOf(f.row))?.target), profile)),
+    ...overshootingFollowUp(indicators, context, profile),
   ];
   if (context.previous === undefined) return { findings, legend: [] };
-  const legend = legendOf(rows, context.previous);
+  const legend = legendOf(rows, indicators, context.previous);
   return { findings: [...findings, ...legend.findings], legend: legend.legend };
 }

@@ -146,26 +146,23 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
 }
 
 /**
- * The context a planning tree is checked against, from the other sheets of its workbook: the first
- * overshooting annex and the first Ente or unit report (last year's tree).
+ * The context a planning tree is checked against, from the reports of the other sheets of its
+ * workbook: the first overshooting annex and the first Ente or unit report (last year's tree).
  */
-export function alberoContext(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): AlberoContext {
-  let context: AlberoContext = {};
-  for (const grid of grids) {
-    const layout = recogniseLayout(grid);
-    if (layout === undefined) continue;
-    if (layout.kind === 'overshooting' && context.overshooting === undefined) {
-      context = { ...context, overshooting: { sheet: grid.name, lines: buildOvershootingReport(readAnnex(grid, layout), profile).lines } };
-    } else if ((layout.kind === 'ente' || layout.kind === 'unita') && context.previous === undefined) {
-      context = { ...context, previous: { sheet: grid.name, rows: readTreeReport(grid, layout) } };
-    }
-  }
-  return context;
+export function alberoContext(reports: readonly SheetReport[]): AlberoContext {
+  const annex = reports.find((r) => r.layout === 'overshooting');
+  const lines = annex?.overshooting?.lines;
+  const tree = reports.find((r) => r.layout === 'ente' || r.layout === 'unita');
+  return {
+    ...(annex === undefined || lines === undefined ? {} : { overshooting: { sheet: annex.name, lines } }),
+    ...(tree === undefined ? {} : { previous: { sheet: tree.name, rows: flatten(tree.roots).map((n) => n.row) } }),
+  };
 }
 
-/** Every sheet of a workbook; a planning tree among them is checked against the others. */
+/** Every sheet of a workbook; a planning tree among them is checked against the others' reports. */
 export function analyseWorkbook(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): SheetReport[] {
-  const planning = grids.some((g) => recogniseLayout(g)?.kind === 'albero');
-  const context = planning ? alberoContext(grids, profile) : {};
-  return grids.map((g) => analyseSheet(g, profile, context));
+  const plans = new Set(grids.filter((g) => recogniseLayout(g)?.kind === 'albero'));
+  const others = new Map(grids.filter((g) => !plans.has(g)).map((g) => [g, analyseSheet(g, profile)]));
+  const context = plans.size === 0 ? {} : alberoContext([...others.values()]);
+  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, context));
 }

@@ -3,8 +3,7 @@
  * shared runtime, so a ribbon *Valida* fills the pane the user opens next.
  */
 import {
-  alberoContext,
-  analyseSheet,
+  analyseWorkbook,
   countBySeverity,
   DEFAULT_PROFILE,
   highlightMarks,
@@ -64,8 +63,8 @@ export class PaneSession {
     const grid = await readActiveSheet(policy);
     const { profile } = this.state;
     // Only a planning tree needs the other sheets (last year's report and overshooting annex).
-    const context = recogniseLayout(grid)?.kind === 'albero' ? alberoContext(await readOtherSheets(grid.name, policy), profile) : {};
-    const report = analyseSheet(grid, profile, context);
+    const others = recogniseLayout(grid)?.kind === 'albero' ? await readOtherSheets(grid.name, policy) : [];
+    const [report] = analyseWorkbook([grid, ...others], profile);
     this.set({ report });
     return report;
   }
