@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../src/engine';
 import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
-import { alberoGrid, annexGrid, enteGrid, unitGrid } from './seed-grids';
-import { readAlberoSource, readEnteSource, readOvershootingSource, readUnitSource } from './seed-source';
+import { alberoGrid, annexGrid, enteGrid, SCHEDE, schedaGrid, unitGrid } from './seed-grids';
+import { readAlberoSource, readEnteSource, readOvershootingSource, readSchedeSource, readUnitSource } from './seed-source';
 
 export const SEEDS_DIR = join(__dirname, '..', 'seeds');
 
@@ -15,6 +15,7 @@ const ENTE_WIDTHS = [10, 10, 12, 14, 60, 22, 22, 14, 12, 36];
 const UNIT_WIDTHS = [22, 50, 14, 50, 18, 16, 14, 12];
 const ANNEX_WIDTHS = [48, 14, 40, 40, 30, 18, 22, 14, 14, 14, 12];
 const ALBERO_WIDTHS = [10, 10, 12, 10, 60, 50, 30, 16, 16, 16, 22, 22, 22];
+const SCHEDA_WIDTHS = [10, 50, 12, 50, 40, 40, 22, 14, 18, 14, 12, 14];
 
 interface SeedSheet {
   readonly grid: Grid;
@@ -24,6 +25,7 @@ interface SeedSheet {
 export function seedWorkbooks(): Record<string, readonly SeedSheet[]> {
   const ente = readEnteSource();
   const annex = readOvershootingSource();
+  const schede = readSchedeSource();
   return {
     'integra-ente-2024.xlsx': [
       { grid: enteGrid('Ente', ente, 'text'), widths: ENTE_WIDTHS },
@@ -36,6 +38,11 @@ export function seedWorkbooks(): Record<string, readonly SeedSheet[]> {
       { grid: alberoGrid('Albero 2025', readAlberoSource()), widths: ALBERO_WIDTHS },
       { grid: enteGrid('Ente 2024', ente, 'text'), widths: ENTE_WIDTHS },
       { grid: annexGrid('Overshooting 2024', annex), widths: ANNEX_WIDTHS },
+    ],
+    // The cards with the Ente report their OS objectives are graded in.
+    'schede-2024.xlsx': [
+      ...SCHEDE.map((card) => ({ grid: schedaGrid(card, schede), widths: SCHEDA_WIDTHS })),
+      { grid: enteGrid('Ente 2024', ente, 'text'), widths: ENTE_WIDTHS },
     ],
   };
 }

@@ -12,7 +12,7 @@ import {
   type Grid,
   type GridCell,
 } from '../src/engine';
-import { ALBERO_BASELINE_YEARS, ALBERO_TARGET_YEARS, type AlberoSourceRow, type EnteSourceRow, type OvershootingSourceRow, type UnitSourceRow } from './seed-source';
+import { ALBERO_BASELINE_YEARS, ALBERO_TARGET_YEARS, type AlberoSourceRow, type EnteSourceRow, type OvershootingSourceRow, type SchedaSourceRow, type UnitSourceRow } from './seed-source';
 
 export const ENTE_HEADER = ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'];
 export const UNIT_HEADER = ['Area', 'Settore', 'Obiettivo', 'Indicatore', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'];
@@ -181,4 +181,35 @@ export function alberoGrid(name: string, rows: readonly AlberoSourceRow[]): Grid
     out.push(line);
   }
   return { name, rows: out };
+}
+
+/** The scorecards' header as printed; the EQ card calls its semaphore column *Utilizzazione*. */
+export function schedaHeader(evaluation: string): string[] {
+  // «Consumivo» is how the seed prints *Consuntivo*.
+  return ['Tipologia obiettivo', 'Obiettivo', 'Peso indicatore', 'Indicatore', 'Descrizione', 'Algoritmo', 'Valore misure', 'Consumivo', 'Target', 'Grado raggiungimento', evaluation, 'Peso obiettivo individuale'];
+}
+
+/** The seed's four cards, in print order; the holders are named by role, as their objectives show. */
+export const SCHEDE: ReadonlyArray<{ readonly card: string; readonly sheet: string; readonly holder: string; readonly evaluation: string }> = [
+  { card: 'sg', sheet: 'Scheda SG', holder: 'Segretario Generale', evaluation: 'Valutazione' },
+  { card: 'dir2', sheet: 'Scheda Dirigente Area 2', holder: 'Dirigente Area 2', evaluation: 'Valutazione' },
+  { card: 'dir1', sheet: 'Scheda Dirigente Area 1', holder: 'Dirigente Area 1', evaluation: 'Valutazione' },
+  { card: 'eq-ao6', sheet: 'Scheda EQ AO6', holder: 'EQ Area Organizzativa 6', evaluation: 'Utilizzazione' },
+];
+
+export function schedaGrid(card: (typeof SCHEDE)[number], rows: readonly SchedaSourceRow[]): Grid {
+  const header = schedaHeader(card.evaluation).map((h) => ({ value: h }));
+  const out: Array<Array<GridCell | undefined>> = [[{ value: `Scheda obiettivi individuali 2024 - ${card.holder}` }], []];
+  let table = 0;
+  for (const r of rows.filter((row) => row.card === card.card)) {
+    if (r.table !== table) {
+      if (table !== 0) out.push([]);
+      out.push(header);
+      table = r.table;
+    }
+    out.push(
+      [r.type, r.objective, r.indicatorWeight, r.indicator, r.description, r.algorithm, r.measures, r.value, r.target, r.grado, r.evaluation, r.objectiveWeight].map(text),
+    );
+  }
+  return { name: card.sheet, rows: out };
 }

@@ -140,3 +140,50 @@ export function readAlberoSource(): AlberoSourceRow[] {
     targets: ALBERO_TARGET_YEARS.map((y) => r[`target_${y}`]),
   }));
 }
+
+/**
+ * A row of the individual scorecards (*schede obiettivi individuali*, seed section 4): an objective
+ * (OS / OP / EXTRA), a line of its description, or one of its indicators. The extraction shifted the
+ * cells of some cards left of their headers; the transcription puts each figure back under its header
+ * and drops the indicator weight that one card prints twice. What is kept as printed: the card whose
+ * objective rows carry neither grado nor weight (they sit on its indicator rows), the card that writes
+ * the objective's description in the *Obiettivo* cell of its first indicator, the page break inside
+ * the first dirigente's card (column `tabella`).
+ */
+export interface SchedaSourceRow {
+  readonly card: string;
+  readonly table: number;
+  readonly kind: 'obiettivo' | 'descrizione' | 'indicatore';
+  readonly type: string;
+  readonly objective: string;
+  readonly indicatorWeight: string;
+  readonly indicator: string;
+  readonly description: string;
+  readonly algorithm: string;
+  readonly measures: string;
+  readonly value: string;
+  readonly target: string;
+  readonly grado: string;
+  readonly evaluation: string;
+  readonly objectiveWeight: string;
+}
+
+export function readSchedeSource(): SchedaSourceRow[] {
+  return readTsv('schede-2024.tsv').map((r) => ({
+    card: r.scheda,
+    table: Number(r.tabella),
+    kind: r.riga as SchedaSourceRow['kind'],
+    type: r.tipologia,
+    objective: r.obiettivo,
+    indicatorWeight: r.peso_indicatore,
+    indicator: r.indicatore,
+    description: r.descrizione,
+    algorithm: r.algoritmo,
+    measures: r.valore_misure,
+    value: r.consuntivo,
+    target: r.target,
+    grado: r.grado,
+    evaluation: r.valutazione,
+    objectiveWeight: r.peso_obiettivo,
+  }));
+}
