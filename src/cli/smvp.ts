@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type SheetReport } from '../engine';
+import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type Level, type NodeReport, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
@@ -37,6 +37,9 @@ function table(rows: readonly (readonly string[])[]): string {
 
 type RecognisedReport = SheetReport & { readonly layout: LayoutKind };
 
+/** The levels the text output lists for a tree; a scorecard lists everything above its indicators. */
+const TOP_LEVELS: readonly Level[] = ['ente', 'ambito', 'os', 'area', 'ao'];
+
 async function loadSheets(file: string, sheet: string | undefined): Promise<RecognisedReport[]> {
   const loaded = await readWorkbook(file);
   if (!loaded.ok) throw new Unusable(loaded.message);
@@ -44,7 +47,7 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Reco
   if (sheet !== undefined && !grids.some((g) => g.name === sheet)) {
     throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${grids.map((g) => g.name).join(', ')}.`);
   }
-  // Every sheet is read even with --sheet: a planning tree is checked against last year's sheets.
+  // Every sheet is read even with --sheet: a planning tree or a scorecard is checked against the others.
   const reports = analyseWorkbook(grids).filter((r) => sheet === undefined || r.name === sheet);
   const recognised = reports.filter((r): r is RecognisedReport => r.layout !== null);
   if (recognised.length === 0) {
@@ -58,9 +61,11 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
   for (const report of reports) {
     const counts = countBySeverity(report.findings);
     io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout]}`);
-    const top = report.nodes.filter((n) => ['ente', 'ambito', 'os', 'area', 'ao'].includes(n.level));
-    if (report.layout === 'albero') io.out(table([['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight)])]));
-    else io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, n.code, n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
+    const top = report.nodes.filter((n) => (report.layout === 'schede' ? n.level !== 'indicatore' : TOP_LEVELS.includes(n.level)));
+    // A card's own row has no code: its holder names it.
+    const name = (n: NodeReport) => n.code || n.label;
+    if (report.layout === 'albero') io.out(table([['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight)])]));
+    else io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
     if (report.overshooting !== null && report.layout === 'overshooting') {
       const os = report.overshooting;
       io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);

@@ -1,4 +1,6 @@
 import { checkAlbero, type AlberoContext, type LegendEntry } from './albero-check';
+import { gradeStrategicObjectives, type SchedaContext } from './scheda-check';
+import { readScheda } from './scheda-read';
 import { readAlbero, type AlberoRow } from './albero-read';
 import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
@@ -119,11 +121,21 @@ function plainNode(row: AlberoRow): NodeReport {
   };
 }
 
+/** A recomputed tree report: its node list, findings and the overshooting of its indicators. */
+function treeReport(name: string, kind: LayoutKind, roots: readonly EvaluatedNode[], readingFindings: readonly Finding[], profile: SmvpProfile): SheetReport {
+  const all = flatten(roots);
+  const nodes = all.map((n) => nodeReport(n, profile));
+  const findings = [...readingFindings, ...validateTree(roots, profile)].sort(bySeverity);
+  const overshooting = buildOvershootingReport(indicatorsOf(all), profile);
+  return { name, layout: kind, nodes, findings, overshooting, roots, legend: [] };
+}
+
 /**
  * Reads a sheet, recognises its report, recomputes it and lists every inconsistency. A planning tree
- * is checked against what `context` holds of last year (see analyseWorkbook).
+ * and a scorecard are checked against the reports of the other sheets of their workbook (`others`,
+ * see analyseWorkbook).
  */
-export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, context: AlberoContext = {}): SheetReport {
+export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, others: readonly SheetReport[] = []): SheetReport {
   const layout = recogniseLayout(grid);
   const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [] };
   if (layout === undefined) return { ...empty, layout: null, findings: [unrecognisedLayout(grid.name)] };
@@ -133,16 +145,17 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
   }
   if (layout.kind === 'albero') {
     const rows = readAlbero(grid, layout);
-    const check = checkAlbero(rows, context, profile);
+    const check = checkAlbero(rows, alberoContext(others), profile);
     return { ...empty, layout: layout.kind, nodes: rows.map(plainNode), findings: [...check.findings].sort(bySeverity), legend: check.legend };
   }
-  const rows = readTreeReport(grid, layout);
-  const roots = evaluateForest(buildTree(rows), profile);
-  const all = flatten(roots);
-  const nodes = all.map((n) => nodeReport(n, profile));
-  const findings = validateTree(roots, profile).sort(bySeverity);
-  const overshooting = buildOvershootingReport(indicatorsOf(all), profile);
-  return { name: grid.name, layout: layout.kind, nodes, findings, overshooting, roots, legend: [] };
+  if (layout.kind === 'schede') {
+    const reading = readScheda(grid, layout);
+    const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, schedaContext(others), profile));
+    const findings = [...reading.findings, ...graded.flatMap((g) => g.findings)];
+    return treeReport(grid.name, layout.kind, graded.map((g) => g.root), findings, profile);
+  }
+  const roots = evaluateForest(buildTree(readTreeReport(grid, layout)), profile);
+  return treeReport(grid.name, layout.kind, roots, [], profile);
 }
 
 /**
@@ -159,10 +172,27 @@ export function alberoContext(reports: readonly SheetReport[]): AlberoContext {
   };
 }
 
-/** Every sheet of a workbook; a planning tree among them is checked against the others' reports. */
+/** The OS grado of the first Ente report among the workbook's other sheets. */
+export function schedaContext(reports: readonly SheetReport[]): SchedaContext {
+  const ente = reports.find((r) => r.layout === 'ente');
+  if (ente === undefined) return {};
+  const os = new Map<string, Dec | null>();
+  for (const node of flatten(ente.roots)) if (node.row.level === 'os' && !os.has(node.row.code)) os.set(node.row.code, node.achievement);
+  return { ente: { sheet: ente.name, os } };
+}
+
+/** Layouts checked against the other sheets of their workbook. */
+export const DEPENDENT_LAYOUTS: ReadonlySet<LayoutKind> = new Set<LayoutKind>(['albero', 'schede']);
+
+/** Every sheet of a workbook; planning trees and scorecards among them are checked against the others' reports. */
 export function analyseWorkbook(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): SheetReport[] {
-  const plans = new Set(grids.filter((g) => recogniseLayout(g)?.kind === 'albero'));
-  const others = new Map(grids.filter((g) => !plans.has(g)).map((g) => [g, analyseSheet(g, profile)]));
-  const context = plans.size === 0 ? {} : alberoContext([...others.values()]);
-  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, context));
+  const dependent = new Set(
+    grids.filter((g) => {
+      const kind = recogniseLayout(g)?.kind;
+      return kind !== undefined && DEPENDENT_LAYOUTS.has(kind);
+    }),
+  );
+  const others = new Map(grids.filter((g) => !dependent.has(g)).map((g) => [g, analyseSheet(g, profile)]));
+  const reports = [...others.values()];
+  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, reports));
 }

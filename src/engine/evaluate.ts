@@ -4,7 +4,7 @@ import type { Dec } from './decimal';
 import { evaluateMeasures } from './measures';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import type { EngineError, Result } from './result';
-import { rollUp, type Rollup } from './rollup';
+import { rollUp, type Rollup, type Weighted } from './rollup';
 import { parseTarget, type Target } from './target';
 import type { TreeNode, TreeRow } from './tree';
 import { parseActual, type Actual } from './value';
@@ -61,6 +61,11 @@ export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_P
   return { target, stated, actual, source, outcome, measuresError };
 }
 
+/** The children that count in their parent's mean: a child whose weight cannot be read does not (its finding says why). */
+export function weightedChildren(children: readonly EvaluatedNode[]): Weighted[] {
+  return children.flatMap((c) => (c.weight !== undefined && c.weight.ok ? [{ weight: c.weight.value, achievement: c.achievement }] : []));
+}
+
 /** Recomputes a node and everything below it (SMVP §2–3). */
 export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
   const { row } = node;
@@ -75,11 +80,7 @@ export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROF
   }
   const children = node.children.map((child) => evaluateNode(child, profile, false));
   if (children.length === 0) return { row, weight, statedAchievement, children, achievement: null };
-  // A child whose weight cannot be read does not count; its finding says why.
-  const weighted = children.flatMap((c) =>
-    c.weight !== undefined && c.weight.ok ? [{ weight: c.weight.value, achievement: c.achievement }] : [],
-  );
-  const rollup = rollUp(weighted, profile);
+  const rollup = rollUp(weightedChildren(children), profile);
   return { row, weight, statedAchievement, children, achievement: rollup.ok ? rollup.value.value : null, rollup };
 }
 

@@ -21,7 +21,9 @@ export type FindingCode =
   | 'overshooting-seguito'
   | 'overshooting-non-seguito'
   | 'obiettivo-aggiunto'
-  | 'obiettivo-eliminato';
+  | 'obiettivo-eliminato'
+  | 'peso-obiettivo-diverso'
+  | 'os-non-verificato';
 
 export interface Finding {
   readonly severity: Severity;

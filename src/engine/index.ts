@@ -33,3 +33,5 @@ export * from './highlight';
 export * from './albero-read';
 export * from './albero-check';
 export * from './target-suggestion';
+export * from './scheda-read';
+export * from './scheda-check';

@@ -1,7 +1,7 @@
 import { normaliseHeader, textOf, type Grid } from './grid';
 
 /** The Integra report shapes the reader knows. */
-export type LayoutKind = 'ente' | 'unita' | 'overshooting' | 'albero';
+export type LayoutKind = 'ente' | 'unita' | 'overshooting' | 'albero' | 'schede';
 
 export type Column =
   | 'target'
@@ -16,7 +16,11 @@ export type Column =
   | 'grado'
   | 'valueVsTarget'
   | 'overshooting'
-  | 'note';
+  | 'note'
+  | 'objectiveType'
+  | 'objective'
+  | 'indicatorWeight'
+  | 'objectiveWeight';
 
 /** A column of the planning tree that holds one year's baseline or target. */
 export interface YearColumn {
@@ -86,6 +90,27 @@ const SHAPES: readonly Shape[] = [
       description: is('descrizione'),
       algorithm: is('algoritmo'),
       valueVsTarget: is('valore vs target', 'valore vs. target'),
+      externalTarget: COMMON_OPTIONAL.externalTarget,
+    },
+  },
+  {
+    kind: 'schede',
+    tree: [],
+    required: {
+      objectiveType: starts('tipologia'),
+      indicatorWeight: is('peso indicatore'),
+      indicator: is('indicatore'),
+      target: is('target'),
+      // «Consumivo» is how the seed's cards print it.
+      value: is('consuntivo', 'consumivo', 'valore'),
+      stated: starts('grado'),
+      objectiveWeight: starts('peso obiettivo'),
+    },
+    optional: {
+      objective: is('obiettivo'),
+      measures: COMMON_OPTIONAL.measures,
+      description: is('descrizione'),
+      algorithm: is('algoritmo'),
       externalTarget: COMMON_OPTIONAL.externalTarget,
     },
   },
@@ -186,4 +211,5 @@ export const LAYOUT_NAMES: Readonly<Record<LayoutKind, string>> = {
   unita: 'Performance unità organizzativa',
   overshooting: 'Dimensioni Performance e Overshooting',
   albero: 'Albero della performance',
+  schede: 'Scheda obiettivi individuali',
 };

@@ -18,7 +18,8 @@ function isWeightCell(cell: GridCell | undefined): boolean {
   return typeof cell.value === 'string' && WEIGHT_TEXT.test(cell.value.trim());
 }
 
-function input(cell: GridCell | undefined): CellInput {
+/** A cell's value and number format, without the colours. */
+export function cellInput(cell: GridCell | undefined): CellInput {
   return { value: cell?.value ?? null, ...(cell?.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }) };
 }
 
@@ -100,11 +101,11 @@ export function readTreeReport(grid: Grid, layout: Layout): ReportRow[] {
       sheetRow: sheetRow(grid, r),
       external: isExternalTarget(grid, r, layout),
       addresses,
-      ...(weight === undefined ? {} : { weight: input(weight.cell) }),
-      ...(hasTarget ? { target: input(at(target)) } : {}),
-      value: input(at(value)),
-      stated: input(at(stated)),
-      ...(measures === undefined || isEmptyCell(at(measures)) ? {} : { measures: input(at(measures)) }),
+      ...(weight === undefined ? {} : { weight: cellInput(weight.cell) }),
+      ...(hasTarget ? { target: cellInput(at(target)) } : {}),
+      value: cellInput(at(value)),
+      stated: cellInput(at(stated)),
+      ...(measures === undefined || isEmptyCell(at(measures)) ? {} : { measures: cellInput(at(measures)) }),
     });
   }
   return rows;
@@ -128,11 +129,11 @@ export function readAnnex(grid: Grid, layout: Layout): AnnexInput[] {
       tipo: text(col.tipo),
       description: text(col.description),
       algorithm: text(col.algorithm),
-      measures: input(at(col.measures)),
-      value: input(at(col.value)),
-      target: input(at(col.target)),
+      measures: cellInput(at(col.measures)),
+      value: cellInput(at(col.value)),
+      target: cellInput(at(col.target)),
       external: isExternalTarget(grid, r, layout),
-      printed: { grado: input(at(col.grado)), valueVsTarget: input(at(col.valueVsTarget)), overshooting: input(at(col.overshooting)) },
+      printed: { grado: cellInput(at(col.grado)), valueVsTarget: cellInput(at(col.valueVsTarget)), overshooting: cellInput(at(col.overshooting)) },
       addresses: {
         target: where(col.target),
         value: where(col.value),

@@ -1,16 +1,22 @@
 import type { CellLike } from './cell';
 
-/** Levels of the Integra trees: the Ente report, and the unit report (area → ao → obiettivo). */
-export type Level = 'ente' | 'ambito' | 'os' | 'blocco' | 'oo' | 'indicatore' | 'area' | 'ao' | 'obiettivo';
+/**
+ * Levels of the Integra trees: the Ente report, the unit report (area → ao → obiettivo) and the
+ * individual scorecard (scheda → objective of type os, op or extra → indicatore).
+ */
+export type Level = 'ente' | 'ambito' | 'os' | 'blocco' | 'oo' | 'indicatore' | 'area' | 'ao' | 'obiettivo' | 'scheda' | 'op' | 'extra';
 
 /** Depth of each level: a row's parent is the nearest open row of lower rank. */
 export const LEVEL_RANK: Readonly<Record<Level, number>> = {
   ente: 0,
   area: 0,
+  scheda: 0,
   ambito: 1,
   ao: 1,
   os: 2,
   obiettivo: 2,
+  op: 2,
+  extra: 2,
   blocco: 3,
   oo: 4,
   indicatore: 5,

@@ -46,7 +46,7 @@ export function CheckTab({ strings, session, state }: Props) {
 }
 
 function Summary({ strings, report }: { readonly strings: Strings; readonly report: SheetReport }) {
-  const roots = report.nodes.filter((n) => n.level === 'ente' || n.level === 'area');
+  const roots = report.nodes.filter((n) => n.level === 'ente' || n.level === 'area' || n.level === 'scheda');
   const counts = countBySeverity(report.findings);
   return (
     <Card aria-label={report.name}>
@@ -58,7 +58,7 @@ function Summary({ strings, report }: { readonly strings: Strings; readonly repo
       )}
       {roots.map((r) => (
         <Body1 key={`${r.code}-${r.row ?? ''}`}>
-          {strings.figure} {r.level === 'ente' ? 'Ente' : r.code}: <strong>{r.computed === null ? '—' : formatPercent(new Dec(r.computed))}</strong>
+          {r.level === 'scheda' ? strings.individualResult : `${strings.figure} ${r.level === 'ente' ? 'Ente' : r.code}`}: <strong>{r.computed === null ? '—' : formatPercent(new Dec(r.computed))}</strong>
           {r.semaforo !== null && ` (${r.semaforo})`}
         </Body1>
       ))}

@@ -4,6 +4,7 @@
  */
 import {
   analyseWorkbook,
+  DEPENDENT_LAYOUTS,
   countBySeverity,
   DEFAULT_PROFILE,
   highlightMarks,
@@ -62,8 +63,9 @@ export class PaneSession {
     const policy = currentSyncPolicy();
     const grid = await readActiveSheet(policy);
     const { profile } = this.state;
-    // Only a planning tree needs the other sheets (last year's report and overshooting annex).
-    const others = recogniseLayout(grid)?.kind === 'albero' ? await readOtherSheets(grid.name, policy) : [];
+    // Only a planning tree (last year's report and annex) and a scorecard (the Ente report) need the other sheets.
+    const kind = recogniseLayout(grid)?.kind;
+    const others = kind !== undefined && DEPENDENT_LAYOUTS.has(kind) ? await readOtherSheets(grid.name, policy) : [];
     const [report] = analyseWorkbook([grid, ...others], profile);
     this.set({ report });
     return report;

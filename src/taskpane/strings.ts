@@ -1,5 +1,5 @@
 /** Pane texts: Italian, and English when Office runs in English. */
-import type { LayoutKind, Severity } from '../engine';
+import { LAYOUT_NAMES, type Severity } from '../engine';
 
 const it = {
   title: 'Performance SMVP',
@@ -24,8 +24,10 @@ const it = {
   noIndicators: (sheet: string) => `nel foglio «${sheet}» non ci sono indicatori con target: aprire un report Integra e riprovare.`,
   generated: (sheet: string, flagged: number, total: number) => `Creato il foglio «${sheet}»: ${flagged} indicatori in overshooting su ${total}.`,
   layout: 'Layout',
-  layoutNames: { ente: 'Performance organizzativa Ente', unita: 'Performance unità organizzativa', overshooting: 'Dimensioni Performance e Overshooting', albero: 'Albero della performance' } as Record<LayoutKind, string>,
+  // The reports' own names, as Integra prints them.
+  layoutNames: LAYOUT_NAMES,
   figure: 'Raggiungimento ricalcolato',
+  individualResult: 'Risultato individuale ricalcolato',
   overshootingCount: (flagged: number, total: number) => `${flagged} su ${total} indicatori in overshooting`,
   severities: { errore: 'Errori', avviso: 'Avvisi', nota: 'Note' } as Record<Severity, string>,
   filter: 'Filtra i rilievi',
@@ -81,6 +83,7 @@ const en: Strings = {
   layout: 'Layout',
   layoutNames: it.layoutNames,
   figure: 'Recomputed achievement',
+  individualResult: 'Recomputed individual result',
   overshootingCount: (flagged: number, total: number) => `${flagged} of ${total} indicators in overshooting`,
   severities: { errore: 'Errors', avviso: 'Warnings', nota: 'Notes' },
   filter: 'Filter the findings',
