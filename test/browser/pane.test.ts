@@ -144,4 +144,24 @@ run('task pane in Chromium', () => {
     await albero.screenshot({ path: join(ARTIFACTS, 'pane-albero.png'), fullPage: true });
     await albero.close();
   }, 60_000);
+
+  test('a scorecard: its OS graded from the Ente sheet, the individual result, the EQ card’s error highlighted', async () => {
+    const sg = await openPane(server, browser, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Ente 2024'));
+    await sg.getByRole('button', { name: 'Valida foglio' }).click();
+    await sg.getByText('Layout: Scheda obiettivi individuali').waitFor();
+    await sg.getByText('Risultato individuale ricalcolato: 99,95% (verde)').waitFor();
+    // Without the Ente sheet, OS 803 would carry an os-non-verificato note.
+    await sg.getByText('Nessun rilievo: il foglio è coerente con lo SMVP.').waitFor();
+    await sg.close();
+    const eq = await openPane(server, browser, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda EQ AO6', 'Ente 2024'));
+    await eq.getByRole('button', { name: 'Valida foglio' }).click();
+    const finding = eq.getByRole('button', { name: 'Vai alla cella J10' });
+    await finding.waitFor();
+    await expect(eq.locator('li', { has: finding }).textContent()).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
+    await eq.getByRole('button', { name: 'Evidenzia', exact: true }).click();
+    await eq.getByText(/celle evidenziate/).waitFor();
+    await expect(Promise.all(['J4', 'J10', 'J12'].map((a) => fillOf(eq, 'Scheda EQ AO6', a)))).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
+    await eq.screenshot({ path: join(ARTIFACTS, 'pane-scheda.png'), fullPage: true });
+    await eq.close();
+  }, 60_000);
 });

@@ -98,6 +98,31 @@ describe('smvp validate on the 2025 planning tree', () => {
   });
 });
 
+describe('smvp validate on the individual scorecards', () => {
+  test('--sheet: the card graded against the Ente report of its workbook; levels scheda / os / extra / indicatore', async () => {
+    const { code, out } = await run('validate', 'seeds/schede-2024.xlsx', '--sheet', 'Scheda SG', '--json');
+    expect(code).toBe(0);
+    const [sheet] = JSON.parse(out).sheets;
+    expect(sheet.layout).toBe('schede');
+    expect(sheet.findings).toEqual([]);
+    expect(sheet.nodes.slice(0, 3).map((n: { level: string; code: string; weight: number | null; stated: number | null }) => [n.level, n.code, n.weight, n.stated])).toEqual([
+      ['scheda', '', null, null],
+      ['os', '803', 0.2, 0.9975],
+      ['indicatore', '803.S3', 0.4, 1],
+    ]);
+    expect(sheet.nodes[0].computed).toBeCloseTo(0.9995, 6);
+  });
+
+  test('text: each card’s result and objectives; the EQ card’s error, exit 1', async () => {
+    const { code, out } = await run('validate', 'seeds/schede-2024.xlsx');
+    expect(code).toBe(1);
+    expect(out).toContain('foglio «Scheda EQ AO6»: Scheda obiettivi individuali');
+    expect(out).toMatch(/scheda\s+Scheda obiettivi individuali 2024 - Dirigente Area 2\s+—\s+99,87%\s+verde/);
+    expect(out).toMatch(/extra\s+MISURE ANTICORR\.\s+25,00%\s+99,37%\s+100,00%\s+verde/);
+    expect(out).toMatch(/errore\s+J10\s+raggiungimento-diverso: MISURE ANTICORR\.: raggiungimento dichiarato 99,37%, ricalcolato 100,00%/);
+  });
+});
+
 describe('smvp overshooting', () => {
   test('93 / 8 / 6 as JSON, and the workbook it writes holds the same figures', async () => {
     const output = join(dir, 'os.xlsx');
