@@ -148,7 +148,7 @@ export function readAlberoSource(): AlberoSourceRow[] {
  * and drops the indicator weight that one card prints twice. What is kept as printed: the card whose
  * objective rows carry neither grado nor weight (they sit on its indicator rows), the card that writes
  * the objective's description in the *Obiettivo* cell of its first indicator, the page break inside
- * the first dirigente's card (column `tabella`).
+ * the Dirigente Area 1 card (column `tabella`).
  */
 export interface SchedaSourceRow {
   readonly card: string;
