@@ -16,10 +16,12 @@ async function demo(): Promise<void> {
     ['validate', 'seeds/integra-ente-2024.xlsx'],
     ['validate', 'seeds/integra-unita-2024.xlsx'],
     ['validate', 'seeds/integra-overshooting-2024.xlsx'],
+    ['validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025'],
+    ['validate', 'seeds/schede-2024.xlsx'],
     ['overshooting', 'seeds/integra-overshooting-2024.xlsx', '-o', 'out/overshooting-2024.xlsx'],
   ];
   for (const args of runs) {
-    io.out(`\n$ smvp ${args.join(' ')}`);
+    io.out(`\n$ smvp ${args.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ')}`);
     const code = await main(args, io);
     io.out(`(uscita ${code}: ${['nessun errore', 'errori trovati nel report', 'input non utilizzabile'][code]})`);
     if (code === 2) process.exitCode = 2;
