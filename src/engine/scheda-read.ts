@@ -70,7 +70,10 @@ export function readScheda(grid: Grid, layout: Layout): SchedaReading {
       if (a !== undefined) addresses[field] = a;
     };
     const type = normaliseHeader(textOf(at(col.objectiveType)?.value));
-    if (type !== '') {
+    const level = OBJECTIVE_LEVELS[type];
+    // Text of another type with nothing beside it is a title or a note line, not an objective.
+    const isObjective = level !== undefined || (type !== '' && [col.objective, col.stated, col.objectiveWeight].some((c) => !isEmptyCell(at(c))));
+    if (isObjective) {
       const text = textOf(at(col.objective)?.value);
       const weight = at(col.objectiveWeight);
       put('code', text === '' ? col.objectiveType : col.objective);
@@ -78,7 +81,7 @@ export function readScheda(grid: Grid, layout: Layout): SchedaReading {
       if (!isEmptyCell(weight)) put('weight', col.objectiveWeight);
       objective = { index: rows.length, ...(isEmptyCell(weight) ? {} : { weightCell: weight }) };
       rows.push({
-        level: OBJECTIVE_LEVELS[type] ?? 'obiettivo',
+        level: level ?? 'obiettivo',
         ...splitObjective(text),
         external: false,
         sheetRow: sheetRow(grid, r),

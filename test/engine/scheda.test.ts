@@ -11,7 +11,8 @@ const HEADER = ['Tipologia obiettivo', 'Obiettivo', 'Peso indicatore', 'Indicato
 const line = (...cells: Array<string | number | GridCell>): Line =>
   cells.map((v) => (v === '' ? undefined : typeof v === 'object' ? v : c(v)));
 const objective = (type: string, text: string, grado: string, weight: string) => line(type, text, '', '', '', '', '', '', '', grado, '', weight);
-const indicator = (weight: string | GridCell, name: string, measures: string, value: string, target: string, grado: string, objectiveWeight = '') =>
+type Cell = string | GridCell;
+const indicator = (weight: Cell, name: string, measures: string, value: Cell, target: string, grado: Cell, objectiveWeight = '') =>
   line('', '', weight, name, '', '', measures, value, target, grado, '', objectiveWeight);
 
 const pct = (fraction: string | null | undefined) => (fraction === null || fraction === undefined ? '—' : formatPercent(new Dec(fraction)));
@@ -84,6 +85,17 @@ describe('reading a scorecard', () => {
       ['nota', 'os-non-verificato', 'J4'],
     ]);
     expect(report.findings[1].message).toContain('riga 7');
+  });
+
+  test('a note line in the type column is not an objective', () => {
+    const report = analyse([
+      objective('EXTRA', 'E - Esempio', '100,00%', '100,00%'),
+      indicator('100,00%', 'E1', '', '10 N.', '>= 10 N.', '100,00%'),
+      [],
+      line('1.ROSSI.MARIO (1234)'),
+    ]);
+    expect(report.nodes.map((n) => n.level)).toEqual(['scheda', 'extra', 'indicatore']);
+    expect(report.findings).toEqual([]);
   });
 
   test('the semaphore of each recomputed objective and indicator goes on its grado cell', () => {
