@@ -1,6 +1,4 @@
 import { checkAlbero, type AlberoContext, type LegendEntry } from './albero-check';
-import { gradeStrategicObjectives, type SchedaContext } from './scheda-check';
-import { readScheda } from './scheda-read';
 import { readAlbero, type AlberoRow } from './albero-read';
 import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
@@ -11,6 +9,8 @@ import { LAYOUT_NAMES, recogniseLayout, type LayoutKind } from './layout';
 import { buildOvershootingReport, type AnnexInput, type OvershootingReport } from './overshooting-report';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { readAnnex, readTreeReport } from './read-report';
+import { gradeStrategicObjectives, type SchedaContext } from './scheda-check';
+import { readScheda } from './scheda-read';
 import { semaforo, type Semaforo } from './semaphore';
 import { buildTree, type Level } from './tree';
 import { validateTree } from './validate';
@@ -150,7 +150,8 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
   }
   if (layout.kind === 'schede') {
     const reading = readScheda(grid, layout);
-    const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, schedaContext(others), profile));
+    const context = schedaContext(others);
+    const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, context, profile));
     const findings = [...reading.findings, ...graded.flatMap((g) => g.findings)];
     return treeReport(grid.name, layout.kind, graded.map((g) => g.root), findings, profile);
   }

@@ -115,7 +115,7 @@ export function readScheda(grid: Grid, layout: Layout): SchedaReading {
     if (objective.weightCell === undefined) {
       const parent = rows[objective.index];
       objective.weightCell = objectiveWeight;
-      rows[objective.index] = { ...parent, weight: cellInput(objectiveWeight), addresses: { ...parent.addresses, weight: address(grid, r, col.objectiveWeight as number) } };
+      rows[objective.index] = { ...parent, weight: cellInput(objectiveWeight), addresses: { ...parent.addresses, weight: where(col.objectiveWeight) } };
     } else if (!sameWeight(objective.weightCell, objectiveWeight)) {
       const parent = rows[objective.index];
       findings.push({
