@@ -108,6 +108,40 @@ describe('reading a scorecard', () => {
   });
 });
 
+describe('any card', () => {
+  interface Card {
+    readonly objectives: ReadonlyArray<{ readonly weight: number; readonly indicators: ReadonlyArray<{ readonly weight: number; readonly target: number; readonly value: number }> }>;
+  }
+  const card: fc.Arbitrary<Card> = fc.record({
+    objectives: fc.array(
+      fc.record({
+        weight: fc.integer({ min: 1, max: 100 }),
+        indicators: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), target: fc.integer({ min: 1, max: 1000 }), value: fc.integer({ min: 0, max: 2000 }) }), { minLength: 1, maxLength: 4 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+  });
+  const mean = (items: ReadonlyArray<{ weight: number; value: Dec }>) =>
+    items.reduce((s, i) => s.plus(new Dec(i.weight).times(i.value)), new Dec(0)).div(items.reduce((s, i) => s + i.weight, 0));
+  const expected = (k: Card) =>
+    mean(k.objectives.map((o) => ({ weight: o.weight, value: mean(o.indicators.map((i) => ({ weight: i.weight, value: Dec.min(1, new Dec(i.value).div(i.target)) }))) })));
+  const rows = (k: Card, weightOnIndicators: boolean) =>
+    k.objectives.flatMap((o, n) => [
+      objective('EXTRA', `O${n} - Obiettivo`, '', weightOnIndicators ? '' : `${o.weight},00%`),
+      ...o.indicators.map((i, m) => indicator(`${i.weight},00%`, `O${n}.${m}`, '', `${i.value} N.`, `>= ${i.target} N.`, '', weightOnIndicators ? `${o.weight},00%` : '')),
+    ]);
+
+  test('the result is the weighted mean of the objectives’ weighted means, wherever the objective weights are printed', () => {
+    fc.assert(
+      fc.property(card, fc.boolean(), (k, weightOnIndicators) => {
+        const [root] = analyse(rows(k, weightOnIndicators)).nodes;
+        // Equal up to decimal.js's 40 significant digits (the engine divides by fractional weights).
+        expect(new Dec(root.computed ?? NaN).minus(expected(k)).abs().lessThan('1e-30')).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('splitObjective', () => {
   const code = fc.stringMatching(/^[A-ZÀ-Ù0-9_.]{1,12}( [A-ZÀ-Ù0-9_.]{1,8})?$/);
   const label = fc.stringMatching(/^[A-Za-zà-ù0-9'(),.\- ]{0,40}[A-Za-z0-9]$/);
