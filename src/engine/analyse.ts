@@ -130,12 +130,17 @@ function treeReport(name: string, kind: LayoutKind, roots: readonly EvaluatedNod
   return { name, layout: kind, nodes, findings, overshooting, roots, legend: [] };
 }
 
+/** What a planning tree and a scorecard are checked against: the other sheets of their workbook. */
+export interface WorkbookContext {
+  readonly albero?: AlberoContext;
+  readonly scheda?: SchedaContext;
+}
+
 /**
  * Reads a sheet, recognises its report, recomputes it and lists every inconsistency. A planning tree
- * and a scorecard are checked against the reports of the other sheets of their workbook (`others`,
- * see analyseWorkbook).
+ * and a scorecard are checked against what `context` holds of the other sheets (see analyseWorkbook).
  */
-export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, others: readonly SheetReport[] = []): SheetReport {
+export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, context: WorkbookContext = {}): SheetReport {
   const layout = recogniseLayout(grid);
   const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [] };
   if (layout === undefined) return { ...empty, layout: null, findings: [unrecognisedLayout(grid.name)] };
@@ -145,13 +150,12 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
   }
   if (layout.kind === 'albero') {
     const rows = readAlbero(grid, layout);
-    const check = checkAlbero(rows, alberoContext(others), profile);
+    const check = checkAlbero(rows, context.albero ?? {}, profile);
     return { ...empty, layout: layout.kind, nodes: rows.map(plainNode), findings: [...check.findings].sort(bySeverity), legend: check.legend };
   }
   if (layout.kind === 'schede') {
     const reading = readScheda(grid, layout);
-    const context = schedaContext(others);
-    const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, context, profile));
+    const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, context.scheda ?? {}, profile));
     const findings = [...reading.findings, ...graded.flatMap((g) => g.findings)];
     return treeReport(grid.name, layout.kind, graded.map((g) => g.root), findings, profile);
   }
@@ -182,18 +186,21 @@ export function schedaContext(reports: readonly SheetReport[]): SchedaContext {
   return { ente: { sheet: ente.name, os } };
 }
 
-/** Layouts checked against the other sheets of their workbook. */
-export const DEPENDENT_LAYOUTS: ReadonlySet<LayoutKind> = new Set<LayoutKind>(['albero', 'schede']);
+const DEPENDENT_LAYOUTS: ReadonlySet<LayoutKind> = new Set<LayoutKind>(['albero', 'schede']);
+
+/** A planning tree or a scorecard: checked against the other sheets of its workbook. */
+export function needsOtherSheets(grid: Grid): boolean {
+  const kind = recogniseLayout(grid)?.kind;
+  return kind !== undefined && DEPENDENT_LAYOUTS.has(kind);
+}
 
 /** Every sheet of a workbook; planning trees and scorecards among them are checked against the others' reports. */
 export function analyseWorkbook(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): SheetReport[] {
-  const dependent = new Set(
-    grids.filter((g) => {
-      const kind = recogniseLayout(g)?.kind;
-      return kind !== undefined && DEPENDENT_LAYOUTS.has(kind);
-    }),
-  );
+  const dependent = new Set(grids.filter(needsOtherSheets));
   const others = new Map(grids.filter((g) => !dependent.has(g)).map((g) => [g, analyseSheet(g, profile)]));
   const reports = [...others.values()];
-  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, reports));
+  if (dependent.size === 0) return reports;
+  // Built once for all the plans and cards of the workbook.
+  const context: WorkbookContext = { albero: alberoContext(reports), scheda: schedaContext(reports) };
+  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, context));
 }

@@ -4,12 +4,11 @@
  */
 import {
   analyseWorkbook,
-  DEPENDENT_LAYOUTS,
   countBySeverity,
   DEFAULT_PROFILE,
   highlightMarks,
   overshootingSheet,
-  recogniseLayout,
+  needsOtherSheets,
   type SheetReport,
   type SmvpProfile,
 } from '../engine';
@@ -64,8 +63,7 @@ export class PaneSession {
     const grid = await readActiveSheet(policy);
     const { profile } = this.state;
     // Only a planning tree (last year's report and annex) and a scorecard (the Ente report) need the other sheets.
-    const kind = recogniseLayout(grid)?.kind;
-    const others = kind !== undefined && DEPENDENT_LAYOUTS.has(kind) ? await readOtherSheets(grid.name, policy) : [];
+    const others = needsOtherSheets(grid) ? await readOtherSheets(grid.name, policy) : [];
     const [report] = analyseWorkbook([grid, ...others], profile);
     this.set({ report });
     return report;

@@ -74,6 +74,20 @@ async function openPane(server: Server, browser: Browser, seed: Awaited<ReturnTy
   return page;
 }
 
+/** The text of the finding listed for a cell, once it shows. */
+async function findingAt(page: Page, cell: string): Promise<string | null> {
+  const button = page.getByRole('button', { name: `Vai alla cella ${cell}` });
+  await button.waitFor();
+  return page.locator('li', { has: button }).textContent();
+}
+
+/** Clicks Evidenzia and returns the fills of the given cells once it is done. */
+async function highlightedFills(page: Page, sheet: string, cells: readonly string[]): Promise<Array<string | null>> {
+  await page.getByRole('button', { name: 'Evidenzia', exact: true }).click();
+  await page.getByText(/celle evidenziate/).waitFor();
+  return Promise.all(cells.map((a) => fillOf(page, sheet, a)));
+}
+
 run('task pane in Chromium', () => {
   let server: Server;
   let browser: Browser;
@@ -134,13 +148,9 @@ run('task pane in Chromium', () => {
     const albero = await openPane(server, browser, await seedOf('albero-2025.xlsx', 'it-IT'));
     await albero.getByRole('button', { name: 'Valida foglio' }).click();
     await albero.getByText('Layout: Albero della performance').waitFor();
-    const finding = albero.getByRole('button', { name: 'Vai alla cella K120' });
-    await finding.waitFor();
-    await expect(albero.locator('li', { has: finding }).textContent()).resolves.toContain('Target suggerito: «>= 19,14 N.»');
-    await albero.getByRole('button', { name: 'Evidenzia', exact: true }).click();
-    await albero.getByText(/celle evidenziate/).waitFor();
+    await expect(findingAt(albero, 'K120')).resolves.toContain('Target suggerito: «>= 19,14 N.»');
     // K61 D4.3_1.MIMIT >= 180 below 405: too easy; K19 raised 90 → 350; E13 D1 added since 2024.
-    await expect(Promise.all(['K61', 'K19', 'E13'].map((a) => fillOf(albero, 'Albero 2025', a)))).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE']);
+    await expect(highlightedFills(albero, 'Albero 2025', ['K61', 'K19', 'E13'])).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE']);
     await albero.screenshot({ path: join(ARTIFACTS, 'pane-albero.png'), fullPage: true });
     await albero.close();
   }, 60_000);
@@ -155,12 +165,8 @@ run('task pane in Chromium', () => {
     await sg.close();
     const eq = await openPane(server, browser, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda EQ AO6', 'Ente 2024'));
     await eq.getByRole('button', { name: 'Valida foglio' }).click();
-    const finding = eq.getByRole('button', { name: 'Vai alla cella J10' });
-    await finding.waitFor();
-    await expect(eq.locator('li', { has: finding }).textContent()).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
-    await eq.getByRole('button', { name: 'Evidenzia', exact: true }).click();
-    await eq.getByText(/celle evidenziate/).waitFor();
-    await expect(Promise.all(['J4', 'J10', 'J12'].map((a) => fillOf(eq, 'Scheda EQ AO6', a)))).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
+    await expect(findingAt(eq, 'J10')).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
+    await expect(highlightedFills(eq, 'Scheda EQ AO6', ['J4', 'J10', 'J12'])).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
     await eq.screenshot({ path: join(ARTIFACTS, 'pane-scheda.png'), fullPage: true });
     await eq.close();
   }, 60_000);

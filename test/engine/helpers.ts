@@ -1,4 +1,7 @@
-import { parseActual, parseTarget, type Actual, type DateValue, type Quantity, type Result, type Target } from '../../src/engine';
+import { parseActual, parseTarget, type Actual, type DateValue, type GridCell, type Quantity, type Result, type Target } from '../../src/engine';
+
+/** A sheet cell with its value and, optionally, number format and colours. */
+export const c = (value: GridCell['value'], extra: Omit<GridCell, 'value'> = {}): GridCell => ({ value, ...extra });
 
 export function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);

@@ -1,7 +1,7 @@
 /** The sheet reader on shapes users really have: offset tables, blank rows, extra columns, splits. */
 import { analyseSheet, Dec, formatPercent, type GridCell } from '../../src/engine';
+import { c } from './helpers';
 
-const c = (value: GridCell['value'], extra: Omit<GridCell, 'value'> = {}): GridCell => ({ value, ...extra });
 
 describe('reading an Ente-shaped sheet wherever it is', () => {
   // Table starting at C5, header words in other cases and without accents, an extra column, blank rows.

@@ -1,8 +1,8 @@
 /** The scorecard reader on the shapes cards come in, and on what users get wrong in them. */
 import fc from 'fast-check';
 import { analyseSheet, Dec, formatPercent, recogniseLayout, splitObjective, type GridCell } from '../../src/engine';
+import { c } from './helpers';
 
-const c = (value: GridCell['value'], extra: Omit<GridCell, 'value'> = {}): GridCell => ({ value, ...extra });
 type Line = Array<GridCell | undefined>;
 
 const HEADER = ['Tipologia obiettivo', 'Obiettivo', 'Peso indicatore', 'Indicatore', 'Descrizione', 'Algoritmo', 'Valore misure', 'Consuntivo', 'Target', 'Grado raggiungimento', 'Valutazione', 'Peso obiettivo individuale'];
