@@ -11,21 +11,24 @@ const BUNDLE_BUDGETS = require('./bench/bundle-budgets.json');
 
 const OFFICE_JS = path.join(__dirname, 'node_modules', '@microsoft', 'office-js', 'dist');
 
-/** Office.js is served by the add-in itself (no network): only what Excel loads, in Italian and English. */
+/**
+ * Office.js is served by the add-in itself (no network), in the folder layout of Microsoft's CDN: office.js
+ * loads `<its folder>/<locale>/office_strings.js` for the host's language (falling back to en-us) and its
+ * telemetry from `telemetry/`, so every locale folder's strings are shipped and nothing it asks for is 404.
+ */
 const officeJsFiles = [
   'office.js',
-  'excel-*.js',
-  'excelwebapp-*.js',
-  'excelios-*.js',
+  'excel*.js',
   'custom-functions-runtime.js',
   'o15apptofilemappingtable.js',
   'es6-promise.js',
-  'it-it/office_strings.js',
-  'en-us/office_strings.js',
+  '*/office_strings.js',
+  'telemetry/oteljs_agave.js',
+  'ariatelemetry/aria-web-telemetry.js',
 ].map((from) => ({
   from,
   context: OFFICE_JS,
-  to: 'office-js/',
+  to: 'office-js/[path][name][ext]',
   globOptions: { ignore: ['**/*.debug.js'] },
 }));
 
