@@ -5,7 +5,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { Compilation, WebpackError, sources } = require('webpack');
 require('tsx/cjs');
-const { localizeFunctions } = require('./scripts/localize-functions.ts');
+const { acceptingErrors, localizeFunctions } = require('./scripts/localize-functions.ts');
+const { addinBaseUrl, manifestForBaseUrl } = require('./scripts/manifest-url.ts');
 const { gzipSync } = require('node:zlib');
 const BUNDLE_BUDGETS = require('./bench/bundle-budgets.json');
 
@@ -32,17 +33,19 @@ const officeJsFiles = [
   globOptions: { ignore: ['**/*.debug.js'] },
 }));
 
-/** Emits functions-it.json next to the generated functions.json; a missing translation fails the build. */
+/** Lets error cells reach the functions, and emits functions-it.json beside functions.json; a missing translation fails the build. */
 class ItalianFunctionsMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('ItalianFunctionsMetadata', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'ItalianFunctionsMetadata', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const english = compilation.getAsset('functions.json');
-        if (english === undefined) return; // the metadata plugin already reported why
+        const generated = compilation.getAsset('functions.json');
+        if (generated === undefined) return; // the metadata plugin already reported why
+        const english = acceptingErrors(generated.source.source().toString());
+        compilation.updateAsset('functions.json', new sources.RawSource(english));
         const translationsFile = path.join(__dirname, 'src', 'functions', 'functions.it.json');
         compilation.fileDependencies.add(translationsFile);
         const translations = JSON.parse(readFileSync(translationsFile, 'utf8'));
-        const localized = localizeFunctions(english.source.source().toString(), translations);
+        const localized = localizeFunctions(english, translations);
         if (!localized.ok) {
           for (const e of localized.errors) compilation.errors.push(new WebpackError(`functions.it.json: ${e}`));
           return;
@@ -71,6 +74,8 @@ class BundleBudgetPlugin {
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
+  // Where the office serves dist/ (ADDIN_URL=https://intranet.example/smvp/ npm run build); localhost when unset.
+  const baseUrl = addinBaseUrl(process.env.ADDIN_URL);
   const config = {
     devtool: dev ? 'source-map' : false,
     entry: {
@@ -97,7 +102,7 @@ module.exports = async (_env, argv) => {
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
-        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }, ...officeJsFiles],
+        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', transform: (content) => manifestForBaseUrl(content.toString(), baseUrl) }, ...officeJsFiles],
       }),
     ],
     performance: { hints: false },

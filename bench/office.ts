@@ -2,15 +2,15 @@
 import { highlightMarks, analyseSheet, overshootingSheet as sheetModel } from '../src/engine';
 import { applyHighlight } from '../src/office/highlight';
 import { readActiveSheet } from '../src/office/read-sheet';
-import { WEB_PAYLOAD_LIMIT, type SyncPolicy } from '../src/office/sync';
+import { READ_CELL_LIMIT, WEB_PAYLOAD_LIMIT, type SyncPolicy } from '../src/office/sync';
 import { writeOvershootingSheet } from '../src/office/write-overshooting';
 import { mockExcel, type MockCell } from '../test/support/excel-mock';
 import { enteSheet } from './synthetic';
 import type { BenchRow } from './report';
 
 const POLICIES: ReadonlyArray<readonly [string, SyncPolicy]> = [
-  ['desktop', { payloadLimit: Number.POSITIVE_INFINITY, timeoutMs: 60_000 }],
-  ['web', { payloadLimit: WEB_PAYLOAD_LIMIT, timeoutMs: 60_000 }],
+  ['desktop', { payloadLimit: Number.POSITIVE_INFINITY, readCellLimit: READ_CELL_LIMIT, timeoutMs: 60_000 }],
+  ['web', { payloadLimit: WEB_PAYLOAD_LIMIT, readCellLimit: READ_CELL_LIMIT, timeoutMs: 60_000 }],
 ];
 
 const MiB = (n: number) => `${(n / 2 ** 20).toFixed(2)} MiB`;

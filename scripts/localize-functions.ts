@@ -36,6 +36,15 @@ function complete(text: Partial<Text> | undefined): text is Text {
   return typeof text?.name === 'string' && text.name.trim() !== '' && typeof text.description === 'string' && text.description.trim() !== '';
 }
 
+/**
+ * The generated metadata, with error cells handed to the functions (Microsoft, "Handle and return
+ * errors in your custom function": without `allowErrorForDataTypeAny` Excel does not call a function
+ * whose range holds an error), so that PERF.AGGREGA and PERF.TARGET_SUGGERITO can say where it is.
+ */
+export function acceptingErrors(generatedJson: string): string {
+  return JSON.stringify({ ...(JSON.parse(generatedJson) as object), allowErrorForDataTypeAny: true }, null, 4);
+}
+
 export function localizeFunctions(englishJson: string, translations: Translations): Localized {
   const metadata = JSON.parse(englishJson) as { functions: FunctionMetadata[] };
   const errors: string[] = [];

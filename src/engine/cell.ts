@@ -16,6 +16,7 @@ export function toCellInput(cell: CellLike): CellInput {
   return cell !== null && typeof cell === 'object' ? cell : { value: cell };
 }
 
+/** Excel's error values, in English and as Italian Excel shows them (#N/D, #VALORE!, …). */
 const EXCEL_ERRORS = new Set([
   '#N/A',
   '#DIV/0!',
@@ -32,6 +33,13 @@ const EXCEL_ERRORS = new Set([
   '#BLOCKED!',
   '#CONNECT!',
   '#UNKNOWN!',
+  '#N/D',
+  '#VALORE!',
+  '#RIF!',
+  '#NOME?',
+  '#NULLO!',
+  '#ESPANSIONE!',
+  '#CAMPO!',
 ]);
 
 export function isExcelError(text: string): boolean {

@@ -2,7 +2,8 @@
  * Custom functions PERF.*: thin wrappers over the engine, registered in the shared runtime.
  * English metadata (functions.json) is generated from these JSDoc blocks at build time; the Italian
  * names and descriptions (functions-it.json) come from functions.it.json.
- * Parameters are `any`: Excel hands over text, numbers, booleans or null, and the engine reads them.
+ * Parameters are `any`: Excel hands over text, numbers, booleans or null, and also rich values (data
+ * types) and errors, which excel-values.ts reads or refuses before the engine reads the rest.
  */
 import {
   achievement,
@@ -22,7 +23,7 @@ import {
   type MeasuresValue,
   type WeightedCell,
 } from '../engine';
-import { excelError, firstCell, matrix, orValueError, readActual, readProfile, readSuggestionMethod, readTarget } from './excel-values';
+import { excelError, firstCell, matrix, orValueError, placeInRange, readActual, readProfile, readSuggestionMethod, readTarget } from './excel-values';
 
 /**
  * Achievement of an indicator under the SMVP, as a fraction between 0 and 1.
@@ -58,14 +59,14 @@ export function perfRatio(target: any, actual: any): number | string {
  * @returns The weighted achievement (format the cell as a percentage).
  */
 export function perfRollup(weights: any[][], values: any[][]): number {
-  const w = matrix(weights);
-  const v = matrix(values);
+  const w = matrix(weights, 'pesi');
+  const v = matrix(values, 'valori');
   const shape = (m: unknown[][]) => `${m.length}×${m[0]?.length ?? 0}`;
   if (w.length !== v.length || w.some((row, r) => row.length !== v[r].length)) {
     throw excelError('value', `Pesi e valori devono avere la stessa forma: pesi ${shape(w)}, valori ${shape(v)}.`);
   }
   const cells: WeightedCell[] = w.flatMap((row, r) =>
-    row.map((weight, c) => ({ weight, value: v[r][c], place: `riga ${r + 1}, colonna ${c + 1} dell'intervallo` })),
+    row.map((weight, c) => ({ weight, value: v[r][c], place: placeInRange(r, c) })),
   );
   const rollup = orValueError(aggregateCells(cells));
   if (rollup.value === null) throw excelError('notAvailable', 'Nessun valore misurabile da aggregare.');
@@ -80,7 +81,7 @@ export function perfRollup(weights: any[][], values: any[][]): number {
  * @returns verde, giallo or rosso.
  */
 export function perfTrafficLight(achieved: any, profile?: any): string {
-  const p = orValueError(parseAchievementCell(firstCell(achieved)));
+  const p = orValueError(parseAchievementCell(firstCell(achieved, 'raggiungimento')));
   if (p === null) throw excelError('notAvailable', 'Raggiungimento non disponibile.');
   return semaforo(p, readProfile(profile));
 }
@@ -94,7 +95,7 @@ export function perfTrafficLight(achieved: any, profile?: any): string {
  * @returns The excess (format the cell as a percentage), or 0.
  */
 export function perfOvershooting(target: any, actual: any, tolerance?: any): number {
-  const t = firstCell(tolerance);
+  const t = firstCell(tolerance, 'tolleranza');
   const profile = t === null || t === undefined || t === '' ? DEFAULT_PROFILE : { ...DEFAULT_PROFILE, overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')) };
   return orValueError(overshooting(readTarget(target), readActual(actual), profile)).overshooting.toNumber();
 }
@@ -117,7 +118,7 @@ export function perfDeviation(target: any, actual: any): number {
  * @returns The value (percentages as fractions, dates as date serials).
  */
 export function perfActual(measures: any): number {
-  const m = firstCell(measures);
+  const m = firstCell(measures, 'valori_misure');
   if (typeof m === 'number') return m;
   if (typeof m !== 'string' || m.trim() === '') throw excelError('value', 'Valori misure mancanti: indicare ad es. "8.270 N. / 630,56 N.".');
   const value: MeasuresValue = orValueError(evaluateMeasures(m));
@@ -134,12 +135,12 @@ export function perfActual(measures: any): number {
  * @returns The suggested target as Integra writes it, e.g. ">= 19,14 N.".
  */
 export function perfSuggestedTarget(baseline: any[][], target: any, method?: any): string {
-  const values: Actual[] = matrix(baseline)
+  const values: Actual[] = matrix(baseline, 'baseline')
     .flat()
     .flatMap((cell, i) => {
       const read = parseActual(cell);
       if (!read.ok) throw excelError('value', `Baseline ${i + 1}: ${read.error.message}`);
       return read.value.kind === 'missing' ? [] : [read.value];
     });
-  return formatTarget(orValueError(suggestTarget(values, readTarget(target), readSuggestionMethod(method))));
+  return formatTarget(orValueError(suggestTarget(values, readTarget(target, 'target_attuale'), readSuggestionMethod(method))));
 }

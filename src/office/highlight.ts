@@ -1,24 +1,34 @@
 /**
  * *Evidenzia* / *Rimuovi evidenziazione*: colours cells and puts back exactly the fill they had. The
- * fills found before the first highlight are kept in the workbook's settings, so the restore works
- * after the workbook is closed and reopened, and highlighting twice never loses the original.
+ * fills found before the first highlight are kept in the workbook's settings, saved before any cell
+ * is coloured, so the restore works after a failure midway, after the workbook is closed and
+ * reopened, and highlighting twice never loses the original.
  */
 import type { Mark } from '../engine';
 import { batches, syncWithin, type SyncPolicy } from './sync';
 
 const SETTING = 'smvp.evidenziazione';
-/** Estimated bytes per marked cell: its fill read, then written (both may share one sync). */
+/** Estimated bytes per marked cell: its fill read, or its new colour written. */
 const BYTES_PER_MARK = 400;
+/**
+ * Room for the saved fills in the workbook's settings: Excel supports about 2 MB of settings in all
+ * (Microsoft in OfficeDev/office-js issue 621), shared with the SMVP profile (a few KB).
+ */
+export const SAVED_FILLS_LIMIT = 1_900_000;
 
-/** The fill of a cell as getCellProperties reports it. */
+/**
+ * A cell's fill as getCellProperties reports it. Excel gives color "#FFFFFF" both for no fill and for
+ * a white fill, and pattern null for both; only tintAndShade tells them apart: null for no fill, a
+ * number for a fill (OfficeDev/office-js issues 4900 and 6218).
+ */
 export interface SavedFill {
   readonly color: string;
-  readonly pattern: string;
-  readonly patternColor: string;
+  readonly pattern: string | null;
+  readonly patternColor: string | null;
   readonly tintAndShade: number;
 }
 
-/** No fill at all: stored as 0 so that a large sheet's settings stay small (Excel on the web: 5 MB). */
+/** No fill at all: stored as 0 so that a large sheet's settings stay small. */
 const NO_FILL = 0;
 
 /** Per sheet name: address → the fill it had before any highlight. */
@@ -35,7 +45,26 @@ function parseSaved(value: unknown): Saved {
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } } as const;
 
-/** Colours the marks on the named sheet. Two syncs, plus one per extra web batch; none without marks. */
+function savedFill(fill: Excel.CellPropertiesFill | undefined): SavedFill | typeof NO_FILL {
+  if (fill === undefined || fill.tintAndShade === null || fill.tintAndShade === undefined || fill.pattern === 'None') return NO_FILL;
+  return { color: fill.color ?? '#FFFFFF', pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null, tintAndShade: fill.tintAndShade };
+}
+
+export class TooManyMarksError extends Error {
+  constructor(marks: number, bytes: number) {
+    const mb = (bytes / 1_000_000).toLocaleString('it-IT', { maximumFractionDigits: 1 });
+    super(
+      `${marks} celle da evidenziare: i loro colori originali (${mb} MB) non entrano nelle impostazioni della cartella, che li conservano per il ripristino. ` +
+        'Nessuna cella è stata modificata: rimuovere prima le evidenziazioni degli altri fogli, o evidenziare un foglio più piccolo.',
+    );
+  }
+}
+
+/**
+ * Colours the marks on the named sheet: reads the fills there, saves them and syncs, and only then
+ * colours. Three syncs, plus one per extra web batch; none without marks. Refuses, before touching a
+ * cell, when the saved fills would not fit in the workbook's settings.
+ */
 export async function applyHighlight(sheetName: string, marks: readonly Mark[], policy: SyncPolicy): Promise<void> {
   // Without marks the saved fills would never be read, and writing the setting back would lose them.
   if (marks.length === 0) return;
@@ -44,24 +73,36 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
     const setting = context.workbook.settings.getItemOrNullObject(SETTING);
     setting.load('value');
     const parts = batches(marks.length, BYTES_PER_MARK, policy.payloadLimit);
-    const saved: Saved = {};
-    for (const [i, part] of parts.entries()) {
-      const slice = marks.slice(part.start, part.start + part.count);
-      const before = slice.map((m) => sheet.getRange(m.address).getCellProperties(FILL_PROPS));
+    const found: Array<SavedFill | typeof NO_FILL> = [];
+    for (const part of parts) {
+      const reads = marks.slice(part.start, part.start + part.count).map((m) => sheet.getRange(m.address).getCellProperties(FILL_PROPS));
       await syncWithin(context, policy);
-      if (i === 0) Object.assign(saved, setting.isNullObject ? {} : parseSaved(setting.value));
-      const kept = (saved[sheetName] ??= {});
-      slice.forEach((m, j) => {
-        const fill = before[j].value[0][0].format?.fill;
-        const pattern = fill?.pattern ?? 'None';
-        kept[m.address] ??= pattern === 'None' ? NO_FILL : { color: fill?.color ?? '#FFFFFF', pattern, patternColor: fill?.patternColor ?? '', tintAndShade: fill?.tintAndShade ?? 0 };
-        // Queued now, sent with the next batch's read or the final sync.
-        sheet.getRange(m.address).format.fill.color = `#${m.fill}`;
-      });
+      for (const read of reads) found.push(savedFill(read.value[0][0].format?.fill));
     }
-    context.workbook.settings.add(SETTING, JSON.stringify(saved));
+    const saved = setting.isNullObject ? {} : parseSaved(setting.value);
+    const kept = (saved[sheetName] ??= {});
+    marks.forEach((m, i) => (kept[m.address] ??= found[i]));
+    const json = JSON.stringify(saved);
+    if (json.length > SAVED_FILLS_LIMIT) throw new TooManyMarksError(marks.length, json.length);
+    context.workbook.settings.add(SETTING, json);
     await syncWithin(context, policy);
+    for (const part of parts) {
+      for (const m of marks.slice(part.start, part.start + part.count)) sheet.getRange(m.address).format.fill.color = `#${m.fill}`;
+      await syncWithin(context, policy);
+    }
   });
+}
+
+function restoreFill(range: Excel.Range, fill: SavedFill | typeof NO_FILL): void {
+  if (fill === NO_FILL) {
+    range.format.fill.clear();
+    return;
+  }
+  const { color, pattern, patternColor, tintAndShade } = fill;
+  const props: Excel.CellPropertiesFill = { color, tintAndShade };
+  if (pattern !== null) props.pattern = pattern as Excel.FillPattern;
+  if (patternColor !== null && patternColor !== '') props.patternColor = patternColor;
+  range.setCellProperties([[{ format: { fill: props } }]]);
 }
 
 /** Puts back the fills saved for the named sheet; returns how many cells were restored. Two syncs, plus one per extra web batch. */
@@ -75,17 +116,10 @@ export async function removeHighlight(sheetName: string, policy: SyncPolicy): Pr
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const parts = batches(cells.length, BYTES_PER_MARK, policy.payloadLimit);
     for (const [i, part] of parts.entries()) {
-      for (const [address, fill] of cells.slice(part.start, part.start + part.count)) {
-        const range = sheet.getRange(address);
-        if (fill === NO_FILL) {
-          range.format.fill.clear();
-        } else {
-          const { color, patternColor, tintAndShade } = fill;
-          range.setCellProperties([[{ format: { fill: { color, pattern: fill.pattern as Excel.FillPattern, patternColor, tintAndShade } } }]]);
-        }
-      }
+      for (const [address, fill] of cells.slice(part.start, part.start + part.count)) restoreFill(sheet.getRange(address), fill);
       if (i < parts.length - 1) await syncWithin(context, policy);
     }
+    // The saved fills go only once every cell is back: a failure before leaves them for another try.
     delete saved[sheetName];
     context.workbook.settings.add(SETTING, JSON.stringify(saved));
     await syncWithin(context, policy);

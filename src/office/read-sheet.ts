@@ -25,15 +25,19 @@ function gridCell(value: unknown, numberFormat: unknown, props: Excel.CellProper
   };
 }
 
-/** One sync for the size of the sheet, then one per batch (a single batch outside Excel on the web). */
+/**
+ * One sync for the size of the sheet, then one per batch: a single batch unless the sheet is over the
+ * web's payload limit or Excel's read limit in cells. The used range counts cells with values only:
+ * by default Excel's also counts formatting-only cells (a coloured column reaches row 1,048,576).
+ */
 async function readWorksheet(context: Excel.RequestContext, sheet: Excel.Worksheet, policy: SyncPolicy): Promise<Grid> {
   sheet.load('name');
-  const used = sheet.getUsedRangeOrNullObject();
+  const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   await syncWithin(context, policy);
   if (used.isNullObject) return { name: sheet.name, rows: [] };
   const rows: Array<Array<GridCell | undefined>> = [];
-  for (const batch of batches(used.rowCount, READ_BYTES_PER_CELL * used.columnCount, policy.payloadLimit)) {
+  for (const batch of batches(used.rowCount, READ_BYTES_PER_CELL * used.columnCount, policy.payloadLimit, Math.floor(policy.readCellLimit / used.columnCount))) {
     const range = sheet.getRangeByIndexes(used.rowIndex + batch.start, used.columnIndex, batch.count, used.columnCount);
     range.load('values,numberFormat');
     const props = range.getCellProperties({ format: { fill: { color: true }, font: { color: true } } });

@@ -7,16 +7,20 @@
 export interface SyncPolicy {
   /** Largest estimated payload of one sync, in bytes. */
   readonly payloadLimit: number;
+  /** Most cells one range may have when it is read. */
+  readonly readCellLimit: number;
   readonly timeoutMs: number;
 }
 
 export const WEB_PAYLOAD_LIMIT = 4 * 1024 * 1024;
+/** "A range is limited to 5,000,000 cells for read operations" (Microsoft, Resource limits: Excel add-ins), on every platform. */
+export const READ_CELL_LIMIT = 5_000_000;
 export const SYNC_TIMEOUT_MS = 60_000;
 
-/** The policy for the Excel the add-in runs in: payload batches only on the web. */
+/** The policy for the Excel the add-in runs in: payload batches only on the web, cell batches everywhere. */
 export function currentSyncPolicy(): SyncPolicy {
   const web = Office.context.platform === Office.PlatformType.OfficeOnline;
-  return { payloadLimit: web ? WEB_PAYLOAD_LIMIT : Number.POSITIVE_INFINITY, timeoutMs: SYNC_TIMEOUT_MS };
+  return { payloadLimit: web ? WEB_PAYLOAD_LIMIT : Number.POSITIVE_INFINITY, readCellLimit: READ_CELL_LIMIT, timeoutMs: SYNC_TIMEOUT_MS };
 }
 
 export class SyncTimeoutError extends Error {
@@ -25,14 +29,30 @@ export class SyncTimeoutError extends Error {
   }
 }
 
-/** context.sync(), failing with a clear message instead of hanging when Excel does not answer. */
+/** Syncs that timed out but are still running in Excel: nothing new may start before they end. */
+const unanswered = new Set<Promise<unknown>>();
+
+/** Resolves once every sync that timed out has been answered by Excel (at once when none did). */
+export async function excelAnswered(): Promise<void> {
+  while (unanswered.size > 0) await Promise.allSettled([...unanswered]);
+}
+
+/**
+ * context.sync(), failing with a clear message instead of hanging when Excel does not answer. The
+ * request still runs in Excel after the timeout, so it is kept until it ends (see excelAnswered).
+ */
 export async function syncWithin(context: Excel.RequestContext, policy: SyncPolicy): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const request = context.sync();
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new SyncTimeoutError(policy.timeoutMs / 1000)), policy.timeoutMs);
+    timer = setTimeout(() => {
+      const pending = request.catch(() => undefined).finally(() => unanswered.delete(pending));
+      unanswered.add(pending);
+      reject(new SyncTimeoutError(policy.timeoutMs / 1000));
+    }, policy.timeoutMs);
   });
   try {
-    await Promise.race([context.sync(), timeout]);
+    await Promise.race([request, timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -43,9 +63,9 @@ export interface Batch {
   readonly count: number;
 }
 
-/** Consecutive batches of `count` items, each item estimated at `bytesPerItem`, within the limit. */
-export function batches(count: number, bytesPerItem: number, limit: number): Batch[] {
-  const size = Math.max(1, Number.isFinite(limit) ? Math.floor(limit / bytesPerItem) : count);
+/** Consecutive batches of `count` items, each item estimated at `bytesPerItem`, within the limit and `maxItems`. */
+export function batches(count: number, bytesPerItem: number, limit: number, maxItems = Number.POSITIVE_INFINITY): Batch[] {
+  const size = Math.max(1, Math.min(Number.isFinite(limit) ? Math.floor(limit / bytesPerItem) : count, maxItems));
   const out: Batch[] = [];
   for (let start = 0; start < count; start += size) out.push({ start, count: Math.min(size, count - start) });
   return out;

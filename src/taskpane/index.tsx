@@ -3,26 +3,35 @@ import { createRoot } from 'react-dom/client';
 import { registerCommands, showPane } from '../office/commands';
 import { whenOfficeReady } from '../office/host';
 import { App } from './App';
+import { OutsideExcel } from './OutsideExcel';
 import { PaneSession } from './session';
 import { stringsFor } from './strings';
 
-void whenOfficeReady().then(({ language }) => {
+/** The session once Office is ready; null when the page is open outside Excel. */
+const ready = whenOfficeReady().then(({ language, inExcel }) => {
   const strings = stringsFor(language);
-  const session = new PaneSession(strings);
-  registerCommands({
-    valida: async () => {
-      await session.validate();
-      await session.highlight();
-      await showPane();
-    },
-    generaOvershooting: () => session.generateOvershooting(),
-  });
-  void session.loadProfile();
+  const session = inExcel ? new PaneSession(strings) : null;
+  render(session === null ? <OutsideExcel strings={strings} /> : <App strings={strings} session={session} />);
+  void session?.loadProfile();
+  return session;
+});
+
+/** Runs a ribbon command in the session's queue, then shows the pane: always for Valida, else when it failed. */
+const command = (work: (session: PaneSession) => Promise<string | null>, showAlways = false) => async () => {
+  const session = await ready;
+  if (session === null) return;
+  const failed = await work(session);
+  if (showAlways || failed !== null) await showPane().catch(() => undefined);
+};
+
+// At the top level, as the shared runtime asks: a click that comes before Office.onReady waits for it.
+registerCommands({
+  valida: command(async (session) => (await session.validate()) ?? session.highlight(), true),
+  generaOvershooting: command((session) => session.generateOvershooting()),
+});
+
+function render(element: React.ReactElement): void {
   const container = document.getElementById('root');
   if (container === null) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App strings={strings} session={session} />
-    </FluentProvider>,
-  );
-});
+  createRoot(container).render(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+}

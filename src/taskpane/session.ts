@@ -14,7 +14,7 @@ import {
 } from '../engine';
 import { applyHighlight, removeHighlight } from '../office/highlight';
 import { readActiveSheet, readOtherSheets } from '../office/read-sheet';
-import { currentSyncPolicy } from '../office/sync';
+import { currentSyncPolicy, excelAnswered } from '../office/sync';
 import { activeSheetName, clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
 import { writeOvershootingSheet } from '../office/write-overshooting';
 import type { Strings } from './strings';
@@ -31,6 +31,8 @@ export interface PaneState {
 export class PaneSession {
   private state: PaneState = { busy: null, error: null, notice: null, report: null, profile: DEFAULT_PROFILE };
   private readonly listeners = new Set<() => void>();
+  /** The last operation queued: each one starts when the one before it has ended. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly strings: Strings) {}
 
@@ -46,16 +48,28 @@ export class PaneSession {
     for (const l of this.listeners) l();
   }
 
-  /** Runs one operation: progress while it runs, its notice or its failure in plain Italian after. */
-  private async run(busy: string, operation: () => Promise<string | null>): Promise<void> {
-    if (this.state.busy !== null) return;
-    this.set({ busy, error: null, notice: null });
-    try {
-      const notice = await operation();
-      this.set({ busy: null, notice });
-    } catch (e) {
-      this.set({ busy: null, error: this.strings.failed(e instanceof Error ? e.message : String(e)) });
-    }
+  /**
+   * Queues one operation (a ribbon click during another one runs after it, never dropped): progress
+   * while it runs, its notice or its failure in plain Italian after. Resolves to the failure's text,
+   * or null. After a sync timeout the queue stays locked until Excel answers the request it still runs.
+   */
+  private run(busy: string, operation: () => Promise<string | null>): Promise<string | null> {
+    const done = this.queue.then(async () => {
+      this.set({ busy, error: null, notice: null });
+      try {
+        const notice = await operation();
+        this.set({ busy: null, notice });
+        return null;
+      } catch (e) {
+        const error = this.strings.failed(e instanceof Error ? e.message : String(e));
+        this.set({ busy: this.strings.busyWaitingExcel, error });
+        await excelAnswered();
+        this.set({ busy: null });
+        return error;
+      }
+    });
+    this.queue = done.then(() => undefined);
+    return done;
   }
 
   private async analyseActiveSheet(): Promise<SheetReport> {
@@ -69,7 +83,7 @@ export class PaneSession {
     return report;
   }
 
-  loadProfile(): Promise<void> {
+  loadProfile(): Promise<string | null> {
     return this.run(this.strings.busyProfile, async () => {
       const { profile, problem } = await loadWorkbookProfile(currentSyncPolicy());
       this.set({ profile });
@@ -77,7 +91,7 @@ export class PaneSession {
     });
   }
 
-  validate(): Promise<void> {
+  validate(): Promise<string | null> {
     return this.run(this.strings.busyValidate, async () => {
       const report = await this.analyseActiveSheet();
       const c = countBySeverity(report.findings);
@@ -85,7 +99,7 @@ export class PaneSession {
     });
   }
 
-  highlight(): Promise<void> {
+  highlight(): Promise<string | null> {
     return this.run(this.strings.busyHighlight, async () => {
       const report = this.state.report ?? (await this.analyseActiveSheet());
       if (report.layout === null) throw new Error(this.strings.nothingToHighlight);
@@ -95,7 +109,7 @@ export class PaneSession {
     });
   }
 
-  removeHighlight(): Promise<void> {
+  removeHighlight(): Promise<string | null> {
     return this.run(this.strings.busyUnhighlight, async () => {
       const name = this.state.report?.name ?? (await activeSheetName(currentSyncPolicy()));
       const restored = await removeHighlight(name, currentSyncPolicy());
@@ -103,7 +117,7 @@ export class PaneSession {
     });
   }
 
-  generateOvershooting(): Promise<void> {
+  generateOvershooting(): Promise<string | null> {
     return this.run(this.strings.busyOvershooting, async () => {
       const report = await this.analyseActiveSheet();
       if (report.overshooting === null || report.overshooting.total === 0) throw new Error(this.strings.noIndicators(report.name));
@@ -112,16 +126,16 @@ export class PaneSession {
     });
   }
 
-  select(cell: string): Promise<void> {
+  select(cell: string): Promise<string | null> {
     const sheet = this.state.report?.name;
-    if (sheet === undefined || cell === '') return Promise.resolve();
+    if (sheet === undefined || cell === '') return Promise.resolve(null);
     return this.run(this.strings.busySelect, async () => {
       await selectCell(sheet, cell, currentSyncPolicy());
       return null;
     });
   }
 
-  saveProfile(profile: SmvpProfile): Promise<void> {
+  saveProfile(profile: SmvpProfile): Promise<string | null> {
     return this.run(this.strings.busyProfile, async () => {
       await saveWorkbookProfile(profile, currentSyncPolicy());
       this.set({ profile, report: null });
@@ -129,7 +143,7 @@ export class PaneSession {
     });
   }
 
-  resetProfile(): Promise<void> {
+  resetProfile(): Promise<string | null> {
     return this.run(this.strings.busyProfile, async () => {
       await clearWorkbookProfile(currentSyncPolicy());
       this.set({ profile: DEFAULT_PROFILE, report: null });

@@ -1,47 +1,22 @@
 /**
  * The built task pane in Debian's Chromium (playwright-core) against an in-memory Excel seeded from
  * seeds/integra-ente-2024.xlsx: validate, jump to a finding's cell, generate the Overshooting sheet.
- * Needs a build in dist/ (CI builds first; here one is made when missing). Outside CI the test is
- * skipped when Chromium is not installed; in CI it must run (.ci/run installs Chromium).
+ * The in-memory Excel (test/support/fake-office.ts) is served in place of office.js; the start-up test
+ * (startup.test.ts) runs the real office.js.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
 import { readWorkbook } from '../../src/cli/xlsx-read';
+import { baseUrl, describeInBrowser, DIST, ensureBuilt, launchChromium, ROOT, serveStatic } from './harness';
 
-const ROOT = join(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const available = existsSync(CHROMIUM);
-const run = available || process.env.CI === 'true' ? describe : describe.skip;
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
 
 function fakeOfficeScript(): string {
   const source = readFileSync(join(__dirname, '..', 'support', 'fake-office.ts'), 'utf8');
   return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None } }).outputText;
-}
-
-function serve(fakeOffice: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
-    if (path === '/office-js/office.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(fakeOffice);
-      return;
-    }
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** An in-memory workbook with the given sheets of a seed workbook (all of them when none is named); the first is active. */
@@ -68,7 +43,7 @@ async function openPane(server: Server, browser: Browser, seed: Awaited<ReturnTy
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((s) => Object.assign(window, { __SMVP_SEED__: s }), seed);
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
+  await page.goto(`${baseUrl(server)}/taskpane.html`);
   await page.getByRole('button', { name: 'Valida foglio' }).waitFor({ timeout: 30_000 });
   expect(errors).toEqual([]);
   return page;
@@ -88,18 +63,15 @@ async function highlightedFills(page: Page, sheet: string, cells: readonly strin
   return Promise.all(cells.map((a) => fillOf(page, sheet, a)));
 }
 
-run('task pane in Chromium', () => {
+describeInBrowser('task pane in Chromium', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'taskpane.html'))) execFileSync('npx', ['webpack', '--mode', 'development'], { cwd: ROOT, stdio: 'ignore' });
-    server = await serve(fakeOfficeScript());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ensureBuilt();
+    server = await serveStatic(DIST, { '/office-js/office.js': fakeOfficeScript() });
+    browser = await launchChromium();
     page = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
   }, 180_000);
 

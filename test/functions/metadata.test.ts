@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { localizeFunctions, type Translations } from '../../scripts/localize-functions';
+import { acceptingErrors, localizeFunctions, type Translations } from '../../scripts/localize-functions';
 
 const ROOT = join(__dirname, '..', '..');
 const translations = JSON.parse(readFileSync(join(ROOT, 'src', 'functions', 'functions.it.json'), 'utf8')) as Translations;
@@ -26,6 +26,15 @@ const signature = (m: Metadata) =>
   m.functions.map((f) => `${f.id} ${f.name}(${f.parameters.map((p) => `${p.optional === true ? '[' : ''}${p.name}${p.dimensionality === 'matrix' ? '[][]' : ''}${p.optional === true ? ']' : ''}`).join('; ')})`);
 
 describe('custom functions metadata', () => {
+  test('error cells and data types reach the functions, in both languages', () => {
+    const built = acceptingErrors(english);
+    const localized = localizeFunctions(built, translations);
+    if (!localized.ok) throw new Error(localized.errors.join('; '));
+    for (const json of [built, localized.json]) {
+      expect(JSON.parse(json)).toMatchObject({ allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true });
+    }
+  });
+
   test('functions.json: English names and parameters from the JSDoc, Italian ids', () => {
     expect(signature(JSON.parse(english) as Metadata)).toEqual([
       'RAGGIUNGIMENTO ACHIEVEMENT(target; actual; [profile])',

@@ -4,15 +4,15 @@
  * refuses payloads over 5 MB, splits large sheets into batches kept under 4 MB.
  */
 import { readActiveSheet } from '../../src/office/read-sheet';
-import { applyHighlight, removeHighlight } from '../../src/office/highlight';
+import { applyHighlight, removeHighlight, TooManyMarksError } from '../../src/office/highlight';
 import { selectCell } from '../../src/office/workbook';
 import { writeOvershootingSheet } from '../../src/office/write-overshooting';
-import { WEB_PAYLOAD_LIMIT, type SyncPolicy } from '../../src/office/sync';
+import { excelAnswered, READ_CELL_LIMIT, SyncTimeoutError, WEB_PAYLOAD_LIMIT, type SyncPolicy } from '../../src/office/sync';
 import { analyseSheet, overshootingSheet, type OvershootingSheet } from '../../src/engine';
 import { mockExcel, type MockCell, type Spy } from '../support/excel-mock';
 
-const DESKTOP: SyncPolicy = { payloadLimit: Number.POSITIVE_INFINITY, timeoutMs: 5_000 };
-const WEB: SyncPolicy = { payloadLimit: WEB_PAYLOAD_LIMIT, timeoutMs: 5_000 };
+const DESKTOP: SyncPolicy = { payloadLimit: Number.POSITIVE_INFINITY, readCellLimit: READ_CELL_LIMIT, timeoutMs: 5_000 };
+const WEB: SyncPolicy = { payloadLimit: WEB_PAYLOAD_LIMIT, readCellLimit: READ_CELL_LIMIT, timeoutMs: 5_000 };
 const spy: Spy = (impl) => jest.fn(impl) as unknown as typeof impl;
 
 const HEADER = ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento', 'Valutazione'];
@@ -79,6 +79,40 @@ describe('readActiveSheet', () => {
     expect(Math.max(...large.syncs)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
   });
 
+  test('cells with only a fill do not stretch the sheet read: the used range counts values', async () => {
+    const rows: MockCell[][] = enteSheet(3);
+    rows[400] = [];
+    rows[400][40] = { fill: 'FFFF00' };
+    const mock = mockExcel(rows, { sheetName: 'Ente', spy });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const grid = await readActiveSheet(DESKTOP);
+    expect(grid.rows).toHaveLength(8);
+    expect(Math.max(...grid.rows.map((r) => r.length))).toBe(9);
+  });
+
+  test('a read over Excel’s cell limit is cut into reads within it, on every platform', async () => {
+    const limited = (policy: SyncPolicy): SyncPolicy => ({ ...policy, readCellLimit: 1_000 });
+    for (const policy of [DESKTOP, WEB]) {
+      const mock = mockExcel(enteSheet(500), { sheetName: 'Ente', spy, readCellLimit: 1_000 });
+      (global as Record<string, unknown>).Excel = mock.excel;
+      const grid = await readActiveSheet(limited(policy));
+      expect(grid.rows).toHaveLength(505);
+      expect(grid.rows[504][4]?.value).toBe(enteSheet(500)[504][4]?.value);
+      expect(mock.syncs).toHaveLength(1 + Math.ceil(505 / Math.floor(1_000 / 9)));
+    }
+  });
+
+  test('Italian error values are read as Excel errors, as the English ones', async () => {
+    const rows = enteSheet(3);
+    rows[5][6] = { value: '#N/D' };
+    rows[6][6] = { value: '#VALORE!' };
+    rows[7][6] = { value: '#DIV/0!' };
+    const mock = mockExcel(rows, { sheetName: 'Ente', spy });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const findings = analyseSheet(await readActiveSheet(DESKTOP)).findings.filter((f) => f.code === 'errore-excel');
+    expect(findings.map((f) => f.cell)).toEqual(['G6', 'G7', 'G8']);
+  });
+
   test('an empty sheet is an empty grid after one sync', async () => {
     const mock = mockExcel([], { sheetName: 'Vuoto', spy });
     (global as Record<string, unknown>).Excel = mock.excel;
@@ -88,20 +122,20 @@ describe('readActiveSheet', () => {
 });
 
 function modelOf(lines: number): OvershootingSheet {
-  const base = overshootingSheet(analyseSheet({ name: 'Ente', rows: enteSheet(3).map((r) => r.map((c) => c && { ...c })) }).overshooting!);
+  const base = overshootingSheet(analyseSheet({ name: 'Ente', rows: enteSheet(3).map((r) => r.map((c) => c && { ...c, value: c.value ?? '' })) }).overshooting!);
   const line = base.lines[0];
   return { ...base, lines: Array.from({ length: lines }, (_v, i) => ({ ...line, flagged: i % 3 === 0, external: i % 5 === 0 })) };
 }
 
 describe('writeOvershootingSheet', () => {
   test('a new sheet beside an existing Overshooting, text kept as text, then activated', async () => {
-    const mock = mockExcel([], { sheetName: 'Ente', otherSheets: ['overshooting'], spy });
+    const mock = mockExcel([], { sheetName: 'Ente', otherSheets: ['overshooting', 'OVERSHOOTING (2)'], spy });
     (global as Record<string, unknown>).Excel = mock.excel;
     const model = modelOf(2);
     const formulaLike = { ...model, lines: [{ ...model.lines[0], cells: [{ text: '=SOMMA(A1:A9)' }, ...model.lines[0].cells.slice(1)] }, model.lines[1]] };
     const name = await writeOvershootingSheet(formulaLike, DESKTOP);
-    expect(name).toBe('Overshooting (2)');
-    expect(mock.activated).toEqual(['Overshooting (2)']);
+    expect(name).toBe('Overshooting (3)');
+    expect(mock.activated).toEqual(['Overshooting (3)']);
     const band = [...mock.added.get(name)!.values()].find((w) => w.values !== undefined && w.values.length > 3)!;
     expect(band.values![4][0]).toBe("'=SOMMA(A1:A9)");
     expect(band.numberFormat![4][0]).toBe('@');
@@ -127,22 +161,68 @@ describe('writeOvershootingSheet', () => {
   });
 });
 
+/** The Ente sheet with H7 yellow and H8 filled white (H6 has no fill). */
+function filledSheet(): MockCell[][] {
+  const rows = enteSheet(3);
+  rows[6][7] = { ...rows[6][7], fill: 'FFFF00' };
+  rows[7][7] = { ...rows[7][7], fill: 'FFFFFF' };
+  return rows;
+}
+
+const MARKS = [
+  { address: 'H6', fill: 'C6EFCE' },
+  { address: 'H7', fill: 'FFC7CE' },
+  { address: 'H8', fill: 'FFEB9C' },
+];
+
 describe('highlight', () => {
-  test('colours the marks, then puts back exactly the fills that were there', async () => {
-    const mock = mockExcel(enteSheet(3), { sheetName: 'Ente', spy });
+  test('colours the marks, then puts back exactly the fills that were there: none, yellow, white', async () => {
+    const mock = mockExcel(filledSheet(), { sheetName: 'Ente', spy });
     (global as Record<string, unknown>).Excel = mock.excel;
-    mock.fills.set('H7', '#FFFF00');
-    await applyHighlight('Ente', [{ address: 'H6', fill: 'C6EFCE' }, { address: 'H7', fill: 'FFC7CE' }], DESKTOP);
-    expect(mock.syncs).toHaveLength(2);
-    expect([mock.fills.get('H6'), mock.fills.get('H7')]).toEqual(['#C6EFCE', '#FFC7CE']);
+    await applyHighlight('Ente', MARKS, DESKTOP);
+    expect(mock.syncs).toHaveLength(3);
+    expect(['H6', 'H7', 'H8'].map((a) => mock.fillOf(a)?.color)).toEqual(['#C6EFCE', '#FFC7CE', '#FFEB9C']);
     // highlighting again must not take the highlight for the original
     await applyHighlight('Ente', [{ address: 'H7', fill: 'C6EFCE' }], DESKTOP);
     const syncsBefore = mock.syncs.length;
-    expect(await removeHighlight('Ente', DESKTOP)).toBe(2);
+    expect(await removeHighlight('Ente', DESKTOP)).toBe(3);
     expect(mock.syncs.length - syncsBefore).toBe(2);
-    expect(mock.fills.get('H6')).toBe('clear');
-    expect(mock.fills.get('H7')).toEqual([[{ format: { fill: { color: '#FFFF00', pattern: 'Solid', patternColor: '', tintAndShade: 0 } } }]]);
+    expect(mock.fillOf('H6')).toBeNull();
+    expect(mock.fillOf('H7')).toEqual({ color: '#FFFF00', pattern: 'Solid', tintAndShade: 0 });
+    // Excel reads a white fill as it reads no fill but for tintAndShade: it must come back white, not cleared.
+    expect(mock.fillOf('H8')).toEqual({ color: '#FFFFFF', pattern: 'Solid', tintAndShade: 0 });
     expect(JSON.parse(mock.settings.get('smvp.evidenziazione')!)).toEqual({});
+  });
+
+  test('the originals are saved before the first cell is coloured: a failure after leaves them to restore', async () => {
+    // Sync 1 reads the fills, 2 saves them, 3 colours: the connection is lost at 3.
+    const mock = mockExcel(filledSheet(), { sheetName: 'Ente', spy, syncFault: (n) => (n === 3 ? 'fail' : undefined) });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await expect(applyHighlight('Ente', MARKS, DESKTOP)).rejects.toThrow(/GeneralException/);
+    expect(Object.keys(JSON.parse(mock.settings.get('smvp.evidenziazione')!).Ente)).toEqual(['H6', 'H7', 'H8']);
+    expect(await removeHighlight('Ente', DESKTOP)).toBe(3);
+    expect(['H6', 'H7', 'H8'].map((a) => mock.fillOf(a)?.color ?? null)).toEqual([null, '#FFFF00', '#FFFFFF']);
+  });
+
+  test('a failure while saving the originals colours no cell', async () => {
+    const mock = mockExcel(filledSheet(), { sheetName: 'Ente', spy, syncFault: (n) => (n === 2 ? 'fail' : undefined) });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await expect(applyHighlight('Ente', MARKS, DESKTOP)).rejects.toThrow(/GeneralException/);
+    expect(['H6', 'H7', 'H8'].map((a) => mock.fillOf(a)?.color ?? null)).toEqual([null, '#FFFF00', '#FFFFFF']);
+    expect(mock.settings.has('smvp.evidenziazione')).toBe(false);
+  });
+
+  test('when the originals would not fit in the settings, it refuses before touching a cell', async () => {
+    // Another sheet's highlight already holds most of the room.
+    const other = JSON.stringify({ Altro: Object.fromEntries(Array.from({ length: 160_000 }, (_v, i) => [`AB${i + 1}`, 0])) });
+    const mock = mockExcel(filledSheet(), { sheetName: 'Ente', spy, settings: { 'smvp.evidenziazione': other } });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    const refused = applyHighlight('Ente', MARKS, DESKTOP);
+    await expect(refused).rejects.toThrow(TooManyMarksError);
+    await expect(refused).rejects.toThrow(/Nessuna cella è stata modificata/);
+    expect(mock.syncs).toHaveLength(1); // the read, nothing written
+    expect(['H6', 'H7', 'H8'].map((a) => mock.fillOf(a)?.color ?? null)).toEqual([null, '#FFFF00', '#FFFFFF']);
+    expect(mock.settings.get('smvp.evidenziazione')).toBe(other);
   });
 
   test('the same number of syncs for 100 and 100,000 marks', async () => {
@@ -153,7 +233,7 @@ describe('highlight', () => {
       await applyHighlight('Ente', Array.from({ length: n }, (_v, i) => ({ address: `H${i + 1}`, fill: 'C6EFCE' })), DESKTOP);
       counts.push(mock.syncs.length);
     }
-    expect(counts).toEqual([2, 2]);
+    expect(counts).toEqual([3, 3]);
   });
 
   test('on the web, no batch over 4 MB, the saved fills included', async () => {
@@ -161,6 +241,45 @@ describe('highlight', () => {
     (global as Record<string, unknown>).Excel = mock.excel;
     await applyHighlight('Ente', Array.from({ length: 100_000 }, (_v, i) => ({ address: `H${i + 1}`, fill: 'C6EFCE' })), WEB);
     expect(Math.max(...mock.syncs)).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+  });
+});
+
+describe('a sync that hangs', () => {
+  test('times out with an Italian message, and Excel is not free again until it answers', async () => {
+    const mock = mockExcel(enteSheet(3), { sheetName: 'Ente', spy, syncFault: (n) => (n === 1 ? 'hang' : undefined) });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await expect(readActiveSheet({ ...DESKTOP, timeoutMs: 20 })).rejects.toThrow(SyncTimeoutError);
+    let answered = false;
+    const waiting = excelAnswered().then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    mock.release();
+    await waiting;
+    expect(answered).toBe(true);
+  });
+});
+
+describe('the mock holds to Excel', () => {
+  test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
+    const mock = mockExcel(enteSheet(3), { sheetName: 'Ente', spy });
+    await mock.excel.run(async (context) => {
+      const { workbook } = context as Excel.RequestContext;
+      const used = workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
+      used.load('rowCount');
+      expect(() => used.rowCount).toThrow(/PropertyNotLoaded/);
+      await (context as Excel.RequestContext).sync();
+      expect(used.rowCount).toBe(8);
+    });
+  });
+
+  test('a sheet name already taken, in any case, fails the sync with ItemAlreadyExists', async () => {
+    const mock = mockExcel([], { sheetName: 'Overshooting', spy });
+    await expect(
+      mock.excel.run(async (context) => {
+        (context as Excel.RequestContext).workbook.worksheets.add('OVERSHOOTING');
+        await (context as Excel.RequestContext).sync();
+      }),
+    ).rejects.toThrow(/ItemAlreadyExists/);
   });
 });
 

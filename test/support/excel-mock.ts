@@ -1,17 +1,43 @@
 /**
- * An Excel object model for the Office.js adapter, built on office-addin-mock: properties must be
- * loaded and synced before they are read, methods are spies (jest.fn in tests), and every sync is
- * counted with the estimated size of what it carried, so tests and benchmarks see the round trips.
+ * An Excel object model for the Office.js adapter, built on office-addin-mock. Each behaviour is a
+ * claim about Excel, with its source beside it:
+ * - properties must be loaded and synced before they are read, and reading one that was not throws
+ *   (PropertyNotLoaded: error codes page of "Error handling with the application-specific JavaScript
+ *   APIs"; office-addin-mock only returns an error text, so reads go through `strict`);
+ * - writes are queued and carried out by the next sync, in order (d.ts: RequestContext.sync
+ *   "Synchronizes the state between JavaScript proxy objects and the Office document");
+ * - a fill reads as Excel reports it: color "#FFFFFF" and pattern null both for no fill and for a
+ *   white fill, tintAndShade null only for no fill (OfficeDev/office-js issues 4900 and 6218);
+ * - the used range counts formatting-only cells unless `valuesOnly` (d.ts: Worksheet.getUsedRange,
+ *   "any cells that have a value or formatting");
+ * - a read of more cells than Excel's limit fails the sync with RangeExceedsLimit ("A range is
+ *   limited to 5,000,000 cells for read operations": Resource limits and performance optimization);
+ * - adding a sheet whose name is taken (in any case, as Excel's own sheet names) fails the sync with
+ *   ItemAlreadyExists (error codes page; d.ts: WorksheetCollection.add "the name should be unique");
+ * - a sync can be made to fail or to hang (`syncFault`), as a lost connection or a busy Excel does.
+ * Every sync is counted with the estimated size of what it carried, so tests and benchmarks see the
+ * round trips.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 
 export type Spy = <F extends (...args: never[]) => unknown>(impl: F) => F;
 
+/** A cell of the active sheet: a value, or only a fill (formatting-only). */
 export interface MockCell {
-  readonly value: string | number;
+  readonly value?: string | number;
   readonly numberFormat?: string;
+  /** RGB hex without '#'; "FFFFFF" is a real white fill, different from none. */
   readonly fill?: string;
 }
+
+/** A fill a cell has (no entry: no fill). */
+export interface MockFill {
+  readonly color: string;
+  readonly pattern: string;
+  readonly tintAndShade: number;
+}
+
+export type SyncFault = 'fail' | 'hang';
 
 export interface MockOptions {
   readonly sheetName?: string;
@@ -20,6 +46,10 @@ export interface MockOptions {
   /** Workbook settings already stored, by key. */
   readonly settings?: Readonly<Record<string, string>>;
   readonly spy?: Spy;
+  /** Most cells one read may cover: Excel's 5,000,000 unless a test of batching sets fewer. */
+  readonly readCellLimit?: number;
+  /** The fate of each sync, by its number (1-based): fail like a lost connection, or hang until released. */
+  readonly syncFault?: (n: number) => SyncFault | undefined;
 }
 
 export interface Written {
@@ -29,16 +59,20 @@ export interface Written {
 
 export interface ExcelMock {
   readonly excel: { run: <T>(batch: (context: unknown) => Promise<T>) => Promise<T> };
-  /** Estimated bytes carried by each sync, in order; its length is the number of syncs. */
+  /** Estimated bytes carried by each sync that Excel answered, in order; its length is the number of syncs. */
   readonly syncs: number[];
   /** Sheets added by the code, with what was written in them (by address of the written band). */
   readonly added: Map<string, Map<string, Written>>;
-  /** Per address on the active sheet: the fill set, or 'clear' when cleared, or the properties set. */
-  readonly fills: Map<string, unknown>;
+  /** The fill a cell of the active sheet has now; null for none. */
+  readonly fillOf: (address: string) => MockFill | null;
   readonly selected: string[];
   readonly settings: Map<string, string>;
   readonly activated: string[];
+  /** Answers the syncs left hanging; they then carry out their work, as Excel does when it catches up. */
+  readonly release: () => void;
 }
+
+export const EXCEL_READ_CELL_LIMIT = 5_000_000;
 
 const identity: Spy = (impl) => impl;
 
@@ -46,53 +80,117 @@ function size(v: unknown): number {
   return JSON.stringify(v ?? null).length;
 }
 
+/** office-addin-mock marks an unloaded property with one of these texts instead of throwing, as Excel does. */
+const MOCK_NOT_READY = new Set(['Error, property was not loaded', 'Error, context.sync() was not called']);
+
+function propertyNotLoaded(name: string): Error {
+  return Object.assign(new Error(`PropertyNotLoaded: The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`), { code: 'PropertyNotLoaded' });
+}
+
+/** The adapter's view of a mock object: an unloaded property throws; the mock's own methods run on the object itself. */
+function strict<T extends object>(m: T): T {
+  return new Proxy(m, {
+    get(target, prop) {
+      const v: unknown = Reflect.get(target, prop);
+      if (typeof v === 'string' && MOCK_NOT_READY.has(v)) throw propertyNotLoaded(String(prop));
+      return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+function excelError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+function address(row: number, col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** What getCellProperties reports for a fill (issues 4900, 6218: no fill and white read alike but for tintAndShade). */
+function reportedFill(fill: MockFill | undefined) {
+  if (fill === undefined) return { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null };
+  const white = fill.color === '#FFFFFF';
+  return { color: fill.color, pattern: white ? null : fill.pattern, patternColor: null, tintAndShade: fill.tintAndShade };
+}
+
 export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined>>, options: MockOptions = {}): ExcelMock {
   const spy = options.spy ?? identity;
+  const readCellLimit = options.readCellLimit ?? EXCEL_READ_CELL_LIMIT;
   const created: OfficeMockObject[] = [];
   const syncs: number[] = [];
   let pending = 0;
+  /** Work queued since the last sync: writes, and checks that fail the sync (Excel reports errors at sync). */
+  let queued: Array<() => void> = [];
+  /** Results of getCellProperties waiting for the next sync before they can be read. */
+  let unready: Array<() => void> = [];
+  const hanging: Array<() => void> = [];
   const added = new Map<string, Map<string, Written>>();
-  const fills = new Map<string, unknown>();
+  const fills = new Map<string, MockFill>();
   const selected: string[] = [];
   const activated: string[] = [];
   const settings = new Map(Object.entries(options.settings ?? {}));
   const sheetName = options.sheetName ?? 'Foglio1';
-  const columnCount = Math.max(0, ...rows.map((r) => r.length));
+  const sheetNames = [sheetName, ...(options.otherSheets ?? [])];
+
+  rows.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      if (cell?.fill !== undefined) fills.set(address(r, c), { color: `#${cell.fill}`, pattern: 'Solid', tintAndShade: 0 });
+    }),
+  );
 
   const track = (data: Record<string, unknown>, extra: Record<string, unknown> = {}): OfficeMockObject => {
     const m = new OfficeMockObject(data as never);
     Object.assign(m, extra);
     created.push(m);
-    return m;
+    return strict(m);
   };
 
+  /** A ClientResult: its value can be read only after the next sync. */
+  const clientResult = <T>(value: T) => {
+    let ready = false;
+    unready.push(() => (ready = true));
+    return {
+      get value(): T {
+        if (!ready) throw propertyNotLoaded('value');
+        return value;
+      },
+    };
+  };
+
+  const later = (op: () => void) => queued.push(op);
+
   /** A cell range of the active sheet: its fill can be read, set, cleared or restored (nothing to load). */
-  const cellRange = (address: string): OfficeMockObject =>
-    Object.assign(new OfficeMockObject(
-      {
+  const cellRange = (at: string): OfficeMockObject =>
+    Object.assign(
+      new OfficeMockObject({
         getCellProperties: spy(() => {
-          const fill = fills.get(address);
-          const color = typeof fill === 'string' && fill !== 'clear' ? fill : '#FFFFFF';
-          const props = [[{ format: { fill: { color, pattern: color === '#FFFFFF' ? 'None' : 'Solid', patternColor: '', tintAndShade: 0 } } }]];
+          const props = [[{ format: { fill: reportedFill(fills.get(at)) } }]];
           pending += size(props);
-          return { value: props };
+          return clientResult(props);
         }),
-        setCellProperties: spy((props: unknown) => {
+        setCellProperties: spy((props: Array<Array<{ format: { fill: { color: string; pattern?: string; tintAndShade?: number } } }>>) => {
           pending += size(props);
-          fills.set(address, props);
+          const { color, pattern, tintAndShade } = props[0][0].format.fill;
+          later(() => fills.set(at, { color: color.toUpperCase(), pattern: pattern ?? 'Solid', tintAndShade: tintAndShade ?? 0 }));
         }),
-        select: spy(() => selected.push(address)),
+        select: spy(() => later(() => selected.push(at))),
       } as never),
       {
         format: {
           fill: {
             set color(c: string) {
-              pending += size(c) + address.length;
-              fills.set(address, c);
+              pending += size(c) + at.length;
+              later(() => fills.set(at, { color: c.toUpperCase(), pattern: 'Solid', tintAndShade: 0 }));
             },
             clear: spy(() => {
-              pending += address.length;
-              fills.set(address, 'clear');
+              pending += at.length;
+              later(() => fills.delete(at));
             }),
           },
         },
@@ -104,31 +202,62 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     while (slice.length < nr) slice.push(Array.from({ length: nc }, () => undefined));
     const values = slice.map((line) => line.map((cell) => cell?.value ?? ''));
     const numberFormat = slice.map((line) => line.map((cell) => cell?.numberFormat ?? 'General'));
-    const props = slice.map((line) => line.map((cell) => ({ format: { fill: { color: `#${cell?.fill ?? 'FFFFFF'}` }, font: { color: '#000000' } } })));
+    const props = slice.map((line, r) => line.map((_cell, c) => ({ format: { fill: reportedFill(fills.get(address(r0 + r, c0 + c))), font: { color: '#000000' } } })));
     return { values, numberFormat, props };
+  };
+
+  /** The smallest box around the cells with a value, or with a value or a fill (Excel's default). */
+  const usedBox = (valuesOnly: boolean) => {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    rows.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const hasValue = cell?.value !== undefined && cell.value !== '';
+        if (!hasValue && (valuesOnly || cell?.fill === undefined)) return;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }),
+    );
+    return bottom < 0 ? null : { rowIndex: top, columnIndex: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   };
 
   const activeSheet = track({
     name: sheetName,
-    getUsedRangeOrNullObject: spy(() =>
-      track({ rowIndex: 0, columnIndex: 0, rowCount: rows.length, columnCount }, { isNullObject: rows.length === 0 }),
-    ),
+    getUsedRangeOrNullObject: spy((valuesOnly?: boolean) => {
+      const box = usedBox(valuesOnly === true);
+      return track(box ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, { isNullObject: box === null });
+    }),
     getRangeByIndexes: spy((r0: number, c0: number, nr: number, nc: number) => {
+      if (nr * nc > readCellLimit) {
+        // Not built: Excel refuses the read at sync.
+        later(() => {
+          throw excelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+        });
+        return track({ values: [], numberFormat: [] }, { getCellProperties: spy(() => clientResult([])) });
+      }
       const { values, numberFormat, props } = band(r0, c0, nr, nc);
       const range = track({ values, numberFormat });
       range.getCellProperties = spy(() => {
         pending += size(values) + size(numberFormat) + size(props);
-        return { value: props };
+        return clientResult(props);
       });
       return range;
     }),
-    getRange: spy((address: string) => cellRange(address)),
-    activate: spy(() => activated.push(sheetName)),
+    getRange: spy((at: string) => cellRange(at)),
+    activate: spy(() => later(() => activated.push(sheetName))),
   });
 
   const newSheet = (name: string) => {
     const written = new Map<string, Written>();
-    added.set(name, written);
+    later(() => {
+      if (sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', 'The resource being created already exists.');
+      sheetNames.push(name);
+      added.set(name, written);
+    });
     const writable = (key: string) => {
       const target: Written = {};
       written.set(key, target);
@@ -158,40 +287,62 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
       getRangeByIndexes: spy((r: number, c: number, nr: number, nc: number) => writable(`R${r}C${c}:${nr}x${nc}`)),
       getCell: spy((r: number, c: number) => writable(`R${r}C${c}`)),
       freezePanes: { freezeRows: spy(() => undefined) },
-      activate: spy(() => activated.push(name)),
+      activate: spy(() => later(() => activated.push(name))),
     };
   };
 
-  const sheetNames = [sheetName, ...(options.otherSheets ?? [])];
   // A collection: `load('items/name')` is emulated directly, since the mock cannot load through arrays.
+  let itemsLoaded = false;
   const worksheets = track(
     {
       getActiveWorksheet: spy(() => activeSheet),
       getItem: spy((name: string) => {
-        if (name !== sheetName) throw new Error(`ItemNotFound: ${name}`);
+        if (name.toLowerCase() !== sheetName.toLowerCase()) later(() => { throw excelError('ItemNotFound', name); });
         return activeSheet;
       }),
       add: spy((name: string) => newSheet(name)),
     },
-    { items: sheetNames.map((name) => ({ name })), load: spy(() => undefined) },
+    {
+      load: spy(() => unready.push(() => (itemsLoaded = true))),
+    },
   );
+  Object.defineProperty(worksheets, 'items', {
+    get() {
+      if (!itemsLoaded) throw propertyNotLoaded('items');
+      return sheetNames.map((name) => ({ name }));
+    },
+  });
 
   const workbookSettings = {
     getItemOrNullObject: spy((key: string) =>
-      track({ value: settings.get(key) ?? '' }, { isNullObject: !settings.has(key), delete: spy(() => settings.delete(key)) }),
+      track({ value: settings.get(key) ?? '' }, { isNullObject: !settings.has(key), delete: spy(() => later(() => settings.delete(key))) }),
     ),
     add: spy((key: string, value: string) => {
       pending += size(value);
-      settings.set(key, value);
+      later(() => settings.set(key, value));
     }),
   };
 
+  let syncCount = 0;
   const context = {
     workbook: { worksheets, settings: workbookSettings },
     sync: spy(async () => {
-      for (const m of created) await m.sync();
-      syncs.push(pending);
-      pending = 0;
+      syncCount += 1;
+      const fault = options.syncFault?.(syncCount);
+      const work = queued;
+      const results = unready;
+      queued = [];
+      unready = [];
+      const carryOut = async () => {
+        for (const m of created) await m.sync();
+        for (const op of work) op();
+        for (const ready of results) ready();
+        syncs.push(pending);
+        pending = 0;
+      };
+      if (fault === 'fail') throw excelError('GeneralException', 'There was an internal error while processing the request.');
+      if (fault === 'hang') await new Promise<void>((resolve) => hanging.push(resolve));
+      await carryOut();
     }),
   };
 
@@ -199,9 +350,10 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     excel: { run: async (batch) => batch(context) },
     syncs,
     added,
-    fills,
+    fillOf: (at) => fills.get(at) ?? null,
     selected,
     settings,
     activated,
+    release: () => hanging.splice(0).forEach((resolve) => resolve()),
   };
 }

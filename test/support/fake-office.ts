@@ -2,7 +2,18 @@
  * An in-memory Excel for the task pane in a real browser: the subset of Office.js the adapter uses,
  * over a workbook seeded from `window.__SMVP_SEED__`. Served in place of office.js, so this file is
  * self-contained (no imports) and runs as a plain browser script. `window.__host` exposes the
- * workbook's state to the test: selection, sheets, fills, settings.
+ * workbook's state to the test: selection, sheets, fills, settings, the ribbon's handlers.
+ * What it claims about Excel, and where from (the adapter's own tests on office-addin-mock check
+ * the rest: unloaded properties, syncs that fail or hang, the read limit):
+ * - Office.onReady resolves with host "Excel" (d.ts: Office.HostType.Excel = "Excel");
+ * - a fill reads as color "#FFFFFF" and pattern null both for no fill and for white, with
+ *   tintAndShade null only for no fill (OfficeDev/office-js issues 4900 and 6218);
+ * - the used range counts formatting-only cells unless valuesOnly (d.ts: Worksheet.getUsedRange);
+ * - a sheet name already taken, in any case, is refused with ItemAlreadyExists (error codes page of
+ *   "Error handling with the application-specific JavaScript APIs");
+ * - Office.actions.associate keeps a handler per id; the ribbon calls it with an event whose
+ *   completed() must be called (d.ts: Office.AddinCommands.Event.completed).
+ * Writes take effect at once rather than at sync: the pane's tests look only at the state after.
  */
 interface SeedCell {
   value: string | number | boolean;
@@ -66,6 +77,13 @@ interface Sheet {
   };
   const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
 
+  /** No fill and white read alike but for tintAndShade (issues 4900, 6218). */
+  const reportedFill = (c: Cell) => {
+    const none = c.fill === null;
+    const white = c.fill === 'FFFFFF';
+    return { color: none ? '#FFFFFF' : `#${c.fill}`, pattern: none || white ? null : c.pattern, patternColor: null, tintAndShade: none ? null : 0 };
+  };
+
   const range = (sheet: Sheet, r0: number, c0: number, nr: number, nc: number) => {
     const grid = <T>(f: (cell: Cell) => T): T[][] =>
       Array.from({ length: nr }, (_v, r) => Array.from({ length: nc }, (_w, c) => f(sheet.cells.get(`${r0 + r},${c0 + c}`) ?? blank())));
@@ -90,12 +108,12 @@ interface Sheet {
         each((cell, r, c) => (cell.numberFormat = v[r][c]));
       },
       getCellProperties: () => ({
-        value: grid((c) => ({ format: { fill: { color: c.fill === null ? '#FFFFFF' : `#${c.fill}`, pattern: c.pattern, patternColor: '', tintAndShade: 0 }, font: { color: '#000000' } } })),
+        value: grid((c) => ({ format: { fill: reportedFill(c), font: { color: '#000000' } } })),
       }),
-      setCellProperties: (props: Array<Array<{ format: { fill: { color: string; pattern: string } } }>>) =>
+      setCellProperties: (props: Array<Array<{ format: { fill: { color: string; pattern?: string } } }>>) =>
         each((cell, r, c) => {
           cell.fill = props[r][c].format.fill.color.replace('#', '').toUpperCase();
-          cell.pattern = props[r][c].format.fill.pattern;
+          cell.pattern = props[r][c].format.fill.pattern ?? 'Solid';
         }),
       format: {
         fill: {
@@ -132,8 +150,8 @@ interface Sheet {
       return sheet.name;
     },
     load: () => undefined,
-    getUsedRangeOrNullObject: () => {
-      const keys = [...sheet.cells].filter(([, c]) => c.value !== '').map(([k]) => k.split(',').map(Number));
+    getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+      const keys = [...sheet.cells].filter(([, c]) => c.value !== '' || (valuesOnly !== true && c.fill !== null)).map(([k]) => k.split(',').map(Number));
       const rows = keys.map(([r]) => r);
       const cols = keys.map(([, c]) => c);
       const isNullObject = keys.length === 0;
@@ -159,6 +177,7 @@ interface Sheet {
       getActiveWorksheet: () => worksheet(sheetNamed(host.active)),
       getItem: (name: string) => worksheet(sheetNamed(name)),
       add: (name: string) => {
+        if (sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new Error('ItemAlreadyExists: The resource being created already exists.');
         const sheet: Sheet = { name, cells: new Map() };
         sheets.push(sheet);
         return worksheet(sheet);
@@ -186,6 +205,7 @@ interface Sheet {
     Office: {
       onReady: async () => ({ host: 'Excel', platform: 'PC' }),
       context: { displayLanguage: seed.language, platform: 'PC' },
+      HostType: { Excel: 'Excel' },
       PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
       actions: { associate: (id: string, handler: unknown) => host.actions.set(id, handler) },
       addin: {

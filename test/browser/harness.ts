@@ -1,0 +1,53 @@
+/**
+ * What the browser tests share: the built add-in in dist/ (built when missing: CI builds first), served
+ * on 127.0.0.1 as a web server would serve it, and Debian's Chromium through playwright-core. Outside CI
+ * the tests are skipped when Chromium is not installed; in CI they must run (.ci/run installs it).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+const CHROMIUM = '/usr/bin/chromium';
+
+export const describeInBrowser = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
+
+export function ensureBuilt(): void {
+  if (!existsSync(join(DIST, 'taskpane.html'))) execFileSync('npx', ['webpack', '--mode', 'development'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
+
+/** Serves `root`; `overrides` answers some paths with other content (the pane test's in-memory Excel). */
+export function serveStatic(root: string, overrides: Readonly<Record<string, string>> = {}): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    const override = overrides[path];
+    if (override !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' }).end(override);
+      return;
+    }
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export function baseUrl(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
