@@ -56,6 +56,18 @@ async function findingAt(page: Page, cell: string): Promise<string | null> {
   return page.locator('li', { has: button }).textContent();
 }
 
+interface RibbonHost {
+  __host: { state: { actions: Map<string, (event: { completed: () => void }) => void>; paneShown: number }; sheetNames: () => string[]; fillOf: (s: string, a: string) => string | null };
+}
+
+/** Clicks ribbon buttons one after the other without waiting, as a user may; resolves when every one has called completed(). */
+const clickRibbon = (page: Page, ...ids: string[]) =>
+  page.evaluate(async (buttons) => {
+    const h = (window as unknown as RibbonHost).__host;
+    await Promise.all(buttons.map((id) => new Promise<void>((resolve) => h.state.actions.get(id)?.({ completed: resolve }))));
+    return { sheets: h.sheetNames(), paneShown: h.state.paneShown, h4: h.fillOf('Ente', 'H4') };
+  }, ids);
+
 /** Clicks Evidenzia and returns the fills of the given cells once it is done. */
 async function highlightedFills(page: Page, sheet: string, cells: readonly string[]): Promise<Array<string | null>> {
   await page.getByRole('button', { name: 'Evidenzia', exact: true }).click();
@@ -141,5 +153,22 @@ describeInBrowser('task pane in Chromium', () => {
     await expect(highlightedFills(eq, 'Scheda EQ AO6', ['J4', 'J10', 'J12'])).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
     await eq.screenshot({ path: join(ARTIFACTS, 'pane-scheda.png'), fullPage: true });
     await eq.close();
+  }, 60_000);
+
+  test('ribbon: Genera Overshooting clicked while Valida runs is queued and runs after it, never dropped', async () => {
+    const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const after = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
+    // Valida highlighted H4 and showed the pane; Genera Overshooting then added its sheet.
+    expect(after).toEqual({ sheets: ['Ente', 'Overshooting'], paneShown: 1, h4: 'C6EFCE' });
+    await ribbon.close();
+  }, 60_000);
+
+  test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
+    const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
+    const ribbon = await openPane(server, browser, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti' }]] }, ...seed.sheets] });
+    const after = await clickRibbon(ribbon, 'generaOvershooting');
+    expect(after.paneShown).toBe(1);
+    await ribbon.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();
+    await ribbon.close();
   }, 60_000);
 });
