@@ -33,9 +33,9 @@ export function excelError(kind: ExcelErrorKind, message: string): CustomFunctio
  * - an error, as a CustomFunctions.Error instance with its `code` (@types/custom-functions-runtime;
  *   custom-functions-runtime.js, _transferCustomFunctionError) or as a rich { type: "Error" } whose
  *   basicValue is the code. Excel hands errors to `any` parameters only when functions.json sets
- *   allowErrorForDataTypeAny, which the generated one does not today ("Errors as custom function
- *   inputs", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors); custom
- *   messages show on #VALUE! and #N/A only.
+ *   allowErrorForDataTypeAny ("Errors as custom function inputs", Microsoft's custom functions
+ *   errors page), which the build adds (scripts/localize-functions.ts); custom messages show on
+ *   #VALUE! and #N/A only.
  */
 interface RichValue {
   readonly type?: unknown;
