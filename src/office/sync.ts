@@ -1,7 +1,8 @@
 /**
  * Round trips to Excel: every operation queues its work and syncs a fixed number of times, except
  * that Excel on the web refuses requests or responses over 5 MB, so there the work is cut into
- * batches kept under 4 MB (estimated from the cells involved).
+ * batches kept under 4 MB (estimated from the cells involved), and that a read of more than Excel's
+ * 5,000,000 cells is cut on every platform.
  */
 
 export interface SyncPolicy {
@@ -31,6 +32,11 @@ export class SyncTimeoutError extends Error {
 
 /** Syncs that timed out but are still running in Excel: nothing new may start before they end. */
 const unanswered = new Set<Promise<unknown>>();
+
+/** Whether a sync that timed out is still running in Excel. */
+export function excelBusy(): boolean {
+  return unanswered.size > 0;
+}
 
 /** Resolves once every sync that timed out has been answered by Excel (at once when none did). */
 export async function excelAnswered(): Promise<void> {

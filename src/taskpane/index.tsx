@@ -18,15 +18,15 @@ const ready = whenOfficeReady().then(({ language, inExcel }) => {
 
 /** Runs a ribbon command in the session's queue, then shows the pane: always for Valida, else when it failed. */
 const command = (work: (session: PaneSession) => Promise<string | null>, showAlways = false) => async () => {
-  const session = await ready;
+  const session = await ready.catch(() => null);
   if (session === null) return;
-  const failed = await work(session);
+  const failed = await work(session).catch((e: unknown) => String(e));
   if (showAlways || failed !== null) await showPane().catch(() => undefined);
 };
 
 // At the top level, as the shared runtime asks: a click that comes before Office.onReady waits for it.
 registerCommands({
-  valida: command(async (session) => (await session.validate()) ?? session.highlight(), true),
+  valida: command((session) => session.validateAndHighlight(), true),
   generaOvershooting: command((session) => session.generateOvershooting()),
 });
 

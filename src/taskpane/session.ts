@@ -14,7 +14,7 @@ import {
 } from '../engine';
 import { applyHighlight, removeHighlight } from '../office/highlight';
 import { readActiveSheet, readOtherSheets } from '../office/read-sheet';
-import { currentSyncPolicy, excelAnswered } from '../office/sync';
+import { currentSyncPolicy, excelAnswered, excelBusy } from '../office/sync';
 import { activeSheetName, clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
 import { writeOvershootingSheet } from '../office/write-overshooting';
 import type { Strings } from './strings';
@@ -55,20 +55,26 @@ export class PaneSession {
    */
   private run(busy: string, operation: () => Promise<string | null>): Promise<string | null> {
     const done = this.queue.then(async () => {
-      this.set({ busy, error: null, notice: null });
       try {
+        this.set({ busy, error: null, notice: null });
         const notice = await operation();
         this.set({ busy: null, notice });
         return null;
       } catch (e) {
         const error = this.strings.failed(e instanceof Error ? e.message : String(e));
-        this.set({ busy: this.strings.busyWaitingExcel, error });
-        await excelAnswered();
-        this.set({ busy: null });
+        if (excelBusy()) {
+          this.set({ busy: this.strings.busyWaitingExcel, error });
+          await excelAnswered();
+        }
+        this.set({ busy: null, error });
         return error;
       }
     });
-    this.queue = done.then(() => undefined);
+    // Whatever happens to one operation, the next one still runs.
+    this.queue = done.then(
+      () => undefined,
+      () => undefined,
+    );
     return done;
   }
 
@@ -100,13 +106,19 @@ export class PaneSession {
   }
 
   highlight(): Promise<string | null> {
-    return this.run(this.strings.busyHighlight, async () => {
-      const report = this.state.report ?? (await this.analyseActiveSheet());
-      if (report.layout === null) throw new Error(this.strings.nothingToHighlight);
-      const marks = highlightMarks(report, this.state.profile);
-      await applyHighlight(report.name, marks, currentSyncPolicy());
-      return this.strings.highlighted(marks.length);
-    });
+    return this.run(this.strings.busyHighlight, async () => this.highlightReport(this.state.report ?? (await this.analyseActiveSheet())));
+  }
+
+  /** The ribbon's Valida: validates and highlights as one operation, so nothing queued runs between them. */
+  validateAndHighlight(): Promise<string | null> {
+    return this.run(this.strings.busyValidate, async () => this.highlightReport(await this.analyseActiveSheet()));
+  }
+
+  private async highlightReport(report: SheetReport): Promise<string> {
+    if (report.layout === null) throw new Error(this.strings.nothingToHighlight);
+    const marks = highlightMarks(report, this.state.profile);
+    await applyHighlight(report.name, marks, currentSyncPolicy());
+    return this.strings.highlighted(marks.length);
   }
 
   removeHighlight(): Promise<string | null> {

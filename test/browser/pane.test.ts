@@ -57,7 +57,7 @@ async function findingAt(page: Page, cell: string): Promise<string | null> {
 }
 
 interface RibbonHost {
-  __host: { state: { actions: Map<string, (event: { completed: () => void }) => void>; paneShown: number }; sheetNames: () => string[]; fillOf: (s: string, a: string) => string | null };
+  __host: { state: { actions: Map<string, (event: { completed: () => void }) => void>; paneShown: number; log: string[] }; sheetNames: () => string[]; fillOf: (s: string, a: string) => string | null };
 }
 
 /** Clicks ribbon buttons one after the other without waiting, as a user may; resolves when every one has called completed(). */
@@ -65,7 +65,7 @@ const clickRibbon = (page: Page, ...ids: string[]) =>
   page.evaluate(async (buttons) => {
     const h = (window as unknown as RibbonHost).__host;
     await Promise.all(buttons.map((id) => new Promise<void>((resolve) => h.state.actions.get(id)?.({ completed: resolve }))));
-    return { sheets: h.sheetNames(), paneShown: h.state.paneShown, h4: h.fillOf('Ente', 'H4') };
+    return { sheets: h.sheetNames(), paneShown: h.state.paneShown, h4: h.fillOf('Ente', 'H4'), log: h.state.log };
   }, ids);
 
 /** Clicks Evidenzia and returns the fills of the given cells once it is done. */
@@ -157,15 +157,16 @@ describeInBrowser('task pane in Chromium', () => {
 
   test('ribbon: Genera Overshooting clicked while Valida runs is queued and runs after it, never dropped', async () => {
     const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
-    const after = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
-    // Valida highlighted H4 and showed the pane; Genera Overshooting then added its sheet.
+    const { log, ...after } = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
+    // Valida highlighted H4 and showed the pane; Genera Overshooting then added its sheet, after every fill of Valida.
     expect(after).toEqual({ sheets: ['Ente', 'Overshooting'], paneShown: 1, h4: 'C6EFCE' });
+    expect(log.lastIndexOf('fill Ente')).toBeLessThan(log.indexOf('add Overshooting'));
     await ribbon.close();
   }, 60_000);
 
   test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
     const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
-    const ribbon = await openPane(server, browser, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti' }]] }, ...seed.sheets] });
+    const ribbon = await openPane(server, browser, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
     const after = await clickRibbon(ribbon, 'generaOvershooting');
     expect(after.paneShown).toBe(1);
     await ribbon.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();

@@ -249,7 +249,6 @@ function skipOuter(expr: ts.Expression): ts.Expression {
 function constantString(expr: ts.Expression, checker: ts.TypeChecker): string | undefined {
   const e = skipOuter(expr);
   if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isNumericLiteral(e)) return String(Number(e.text));
   if (ts.isIdentifier(e)) {
     const decl = checker.getSymbolAtLocation(e)?.valueDeclaration;
     if (decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined && ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) {

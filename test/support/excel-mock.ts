@@ -4,8 +4,11 @@
  * - properties must be loaded and synced before they are read, and reading one that was not throws
  *   (PropertyNotLoaded: error codes page of "Error handling with the application-specific JavaScript
  *   APIs"; office-addin-mock only returns an error text, so reads go through `strict`);
- * - writes are queued and carried out by the next sync, in order (d.ts: RequestContext.sync
- *   "Synchronizes the state between JavaScript proxy objects and the Office document");
+ * - writes to the workbook's cells, sheets and settings are queued and carried out by the next sync,
+ *   in order, and not at all when it fails (d.ts: RequestContext.sync "Synchronizes the state
+ *   between JavaScript proxy objects and the Office document"); reads are taken when queued, as the
+ *   adapter never reads back what it wrote in the same batch; a new sheet's cells are recorded at
+ *   once, for the tests to inspect;
  * - a fill reads as Excel reports it: color "#FFFFFF" and pattern null both for no fill and for a
  *   white fill, tintAndShade null only for no fill (OfficeDev/office-js issues 4900 and 6218);
  * - the used range counts formatting-only cells unless `valuesOnly` (d.ts: Worksheet.getUsedRange,
@@ -331,18 +334,16 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
       const fault = options.syncFault?.(syncCount);
       const work = queued;
       const results = unready;
+      const carried = pending;
       queued = [];
       unready = [];
-      const carryOut = async () => {
-        for (const m of created) await m.sync();
-        for (const op of work) op();
-        for (const ready of results) ready();
-        syncs.push(pending);
-        pending = 0;
-      };
+      pending = 0;
       if (fault === 'fail') throw excelError('GeneralException', 'There was an internal error while processing the request.');
       if (fault === 'hang') await new Promise<void>((resolve) => hanging.push(resolve));
-      await carryOut();
+      for (const m of created) await m.sync();
+      for (const op of work) op();
+      for (const ready of results) ready();
+      syncs.push(carried);
     }),
   };
 

@@ -2,7 +2,8 @@
  * An in-memory Excel for the task pane in a real browser: the subset of Office.js the adapter uses,
  * over a workbook seeded from `window.__SMVP_SEED__`. Served in place of office.js, so this file is
  * self-contained (no imports) and runs as a plain browser script. `window.__host` exposes the
- * workbook's state to the test: selection, sheets, fills, settings, the ribbon's handlers.
+ * workbook's state to the test: selection, sheets, fills, settings, the ribbon's handlers, and a log
+ * of the fills and sheets written, in order.
  * What it claims about Excel, and where from (the adapter's own tests on office-addin-mock check
  * the rest: unloaded properties, syncs that fail or hang, the read limit):
  * - Office.onReady resolves with host "Excel" (d.ts: Office.HostType.Excel = "Excel");
@@ -50,7 +51,7 @@ interface Sheet {
     );
     return { name: s.name, cells };
   });
-  const host = { active: sheets[0]?.name ?? '', selection: '', settings: new Map<string, string>(), syncs: 0, actions: new Map<string, unknown>(), paneShown: 0 };
+  const host = { active: sheets[0]?.name ?? '', selection: '', settings: new Map<string, string>(), syncs: 0, actions: new Map<string, unknown>(), paneShown: 0, log: [] as string[] };
 
   const sheetNamed = (name: string): Sheet => {
     const s = sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -118,6 +119,7 @@ interface Sheet {
       format: {
         fill: {
           set color(v: string) {
+            host.log.push(`fill ${sheet.name}`);
             each((cell) => {
               cell.fill = v.replace('#', '').toUpperCase();
               cell.pattern = 'Solid';
@@ -178,6 +180,7 @@ interface Sheet {
       getItem: (name: string) => worksheet(sheetNamed(name)),
       add: (name: string) => {
         if (sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new Error('ItemAlreadyExists: The resource being created already exists.');
+        host.log.push(`add ${name}`);
         const sheet: Sheet = { name, cells: new Map() };
         sheets.push(sheet);
         return worksheet(sheet);
