@@ -135,12 +135,12 @@ export function perfActual(measures: any): number {
  * @returns The suggested target as Integra writes it, e.g. ">= 19,14 N.".
  */
 export function perfSuggestedTarget(baseline: any[][], target: any, method?: any): string {
-  const values: Actual[] = matrix(baseline, 'baseline')
-    .flat()
-    .flatMap((cell, i) => {
+  const values: Actual[] = matrix(baseline, 'baseline').flatMap((row, r) =>
+    row.flatMap((cell, c) => {
       const read = parseActual(cell);
-      if (!read.ok) throw excelError('value', `Baseline ${i + 1}: ${read.error.message}`);
+      if (!read.ok) throw excelError('value', `«baseline», ${placeInRange(r, c)}: ${read.error.message}`);
       return read.value.kind === 'missing' ? [] : [read.value];
-    });
+    }),
+  );
   return formatTarget(orValueError(suggestTarget(values, readTarget(target, 'target_attuale'), readSuggestionMethod(method))));
 }
