@@ -90,7 +90,7 @@ function indicatorsOf(nodes: readonly EvaluatedNode[]): AnnexInput[] {
       target: toCellInput(row.target ?? null),
       external: row.external === true,
       addresses: { target: row.addresses?.target, value: row.addresses?.value },
-      reading: { target: indicator.target, actual: indicator.actual },
+      reading: { target: indicator.target, actual: indicator.actual, unitGuessed: indicator.unitGuess !== undefined },
     });
   }
   return out;

@@ -61,3 +61,17 @@ export function isDateFormat(format: string | undefined): boolean {
   // "d", "m" and "y" codes (day, month, year) make a date; "mm" alone next to "h"/"s" is minutes.
   return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes) && !/general/.test(codes));
 }
+
+/**
+ * How many decimals a format shows for a number stored with `stored` decimals (a percentage counts
+ * its points' decimals, as the caller passes them): "0.00%" shows 2, "#,##0.##" up to 2, "0" none.
+ * General and formats the reader cannot place show the number as stored.
+ */
+export function shownDecimals(format: string | undefined, stored: number): number {
+  if (format === undefined) return stored;
+  const codes = formatCodes(format.split(';')[0]);
+  if (/general/i.test(codes) || /e[+-]/i.test(codes) || !/[0#?]/.test(codes)) return stored;
+  const fraction = /\.([0#?]*)/.exec(codes)?.[1] ?? '';
+  const required = fraction.replace(/[#?]/g, '').length;
+  return Math.max(required, Math.min(fraction.length, stored));
+}

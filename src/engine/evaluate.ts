@@ -3,10 +3,11 @@ import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
 import { evaluateMeasures } from './measures';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
-import type { EngineError, Result } from './result';
+import { ok, type EngineError, type Result } from './result';
 import { rollUp, type Rollup, type Weighted } from './rollup';
 import { parseTarget, type Target } from './target';
 import type { TreeNode, TreeRow } from './tree';
+import { readAgainstTarget, type UnitGuess } from './unit-reading';
 import { parseActual, type Actual } from './value';
 import { parseWeight } from './weight';
 
@@ -20,6 +21,8 @@ export interface IndicatorEvaluation {
   /** Set when measures are present but cannot be read; the stated value is used instead. */
   readonly measuresError?: EngineError;
   readonly outcome: Result<Outcome>;
+  /** Set when the value had no unit against a target in % and a reading was chosen. */
+  readonly unitGuess?: UnitGuess;
 }
 
 export interface EvaluatedNode {
@@ -57,8 +60,15 @@ export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_P
       measuresError = computed.error;
     }
   }
+  let unitGuess: UnitGuess | undefined;
+  // Measures carry their units; a bare number in the value cell may not.
+  if (source === 'value' && target.ok && actual.ok) {
+    const reading = readAgainstTarget(target.value, actual.value);
+    actual = ok(reading.actual);
+    unitGuess = reading.guess;
+  }
   const outcome: Result<Outcome> = !target.ok ? target : !actual.ok ? actual : achievement(target.value, actual.value, profile);
-  return { target, stated, actual, source, outcome, measuresError };
+  return { target, stated, actual, source, outcome, measuresError, ...(unitGuess === undefined ? {} : { unitGuess }) };
 }
 
 /** The children that count in their parent's mean: a child whose weight cannot be read does not (its finding says why). */

@@ -10,6 +10,7 @@ export type FindingCode =
   | 'valore-illeggibile'
   | 'valore-mancante'
   | 'valore-incompatibile'
+  | 'unita-ambigua'
   | 'errore-excel'
   | 'misure-illeggibili'
   | 'valore-diverso-dalle-misure'

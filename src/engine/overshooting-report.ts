@@ -6,8 +6,9 @@ import { formatPercent } from './format';
 import { evaluateMeasures } from './measures';
 import { overshooting, type OvershootingOutcome } from './overshooting';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
-import type { Result } from './result';
+import { ok, type Result } from './result';
 import { parseTarget, type Target } from './target';
+import { ambiguousUnitFinding, readAgainstTarget } from './unit-reading';
 import { parseActual, type Actual } from './value';
 
 /** One indicator as the overshooting annex lists it. */
@@ -27,7 +28,7 @@ export interface AnnexInput {
   readonly printed?: { readonly grado: CellInput; readonly valueVsTarget: CellInput; readonly overshooting: CellInput };
   readonly addresses?: Readonly<Partial<Record<'target' | 'value' | 'grado' | 'valueVsTarget' | 'overshooting', string | undefined>>>;
   /** Target and actual value already read by a tree's recomputation: not read again. */
-  readonly reading?: { readonly target: Result<Target>; readonly actual: Result<Actual> };
+  readonly reading?: { readonly target: Result<Target>; readonly actual: Result<Actual>; readonly unitGuessed: boolean };
 }
 
 export interface AnnexLine {
@@ -61,11 +62,18 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   };
 }
 
-/** The annex's consuntivo: from the measures when they are readable, else the printed value. */
-function actualOf(input: AnnexInput): Result<Actual> {
+/**
+ * The annex's consuntivo: from the measures when they are readable, else the printed value, whose
+ * unit may have to be guessed against the target.
+ */
+function readActual(input: AnnexInput, target: Target): { actual: Result<Actual>; unitGuessed: boolean } {
   const raw = input.measures.value;
   const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
-  return measured !== undefined && measured.ok ? measured : parseActual(input.value);
+  if (measured !== undefined && measured.ok) return { actual: measured, unitGuessed: false };
+  const printed = parseActual(input.value);
+  if (!printed.ok) return { actual: printed, unitGuessed: false };
+  const reading = readAgainstTarget(target, printed.value);
+  return { actual: ok(reading.actual), unitGuessed: reading.guess !== undefined };
 }
 
 /** Recomputes one indicator; a reason it cannot be computed is a finding. */
@@ -77,10 +85,11 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
   });
   const target = input.reading?.target ?? parseTarget(input.target);
   if (!target.ok) return error('target-illeggibile', input.addresses?.target, `Target di ${name}: ${target.error.message}`);
-  const actual = input.reading?.actual ?? actualOf(input);
+  const read = input.reading ?? readActual(input, target.value);
+  const { actual } = read;
   if (!actual.ok) return error('valore-illeggibile', input.addresses?.value, `Consuntivo di ${name}: ${actual.error.message}`);
   if (actual.value.kind === 'missing') return error('valore-mancante', input.addresses?.value, `${name}: consuntivo mancante, indicatore non misurabile.`);
-  const o = overshooting(target.value, actual.value, profile);
+  const o = overshooting(target.value, actual.value, profile, !read.unitGuessed);
   if (!o.ok) return error('valore-incompatibile', input.addresses?.value, `${name}: ${o.error.message}`);
   const d = profile.displayDecimals;
   const printed = input.printed;
@@ -92,7 +101,9 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
           compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, input.addresses?.valueVsTarget, d),
           compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, input.addresses?.overshooting, d),
         ];
-  return { outcome: o.value, findings: checks.filter((f): f is Finding => f !== undefined) };
+  // A tree's own validation already names a guessed unit; an annex says it here.
+  const guessed = input.reading === undefined && read.unitGuessed ? [ambiguousUnitFinding(name, input.addresses?.value, actual.value)] : [];
+  return { outcome: o.value, findings: [...guessed, ...checks.filter((f): f is Finding => f !== undefined)] };
 }
 
 /** SMVP §5: recomputes every indicator, flags overshooting and summarises as the annex does. */

@@ -22,17 +22,21 @@ export interface OvershootingOutcome {
   readonly overshooting: Dec;
 }
 
-/** SMVP §5: in overshooting when the excess over target is above the profile's tolerance (110%). */
+/**
+ * SMVP §5: in overshooting when the excess over target is above the profile's tolerance (110%). A
+ * value whose unit had to be guessed (`unitCertain` false) is never flagged: no flag rests on a guess.
+ */
 export function overshooting(
   target: Target,
   actual: Quantity | DateValue,
   profile: SmvpProfile = DEFAULT_PROFILE,
+  unitCertain = true,
 ): Result<OvershootingOutcome> {
   const pair = pairUp(target, actual);
   if (!pair.ok) return pair;
   const achievement = achievementOfPair(pair.value, profile).value;
   const p = pair.value;
-  const eligible = p.kind === 'atLeast' && p.t.greaterThan(ZERO);
+  const eligible = unitCertain && p.kind === 'atLeast' && p.t.greaterThan(ZERO);
   const ratio = eligible ? p.v.div(p.t) : null;
   const excess = ratio === null ? null : ratio.minus(ONE);
   const flagged = excess !== null && excess.greaterThan(profile.overshootingTolerance);

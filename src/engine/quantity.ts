@@ -12,6 +12,8 @@ export interface Quantity {
   readonly amount: Dec;
   readonly unit: Unit | null;
   readonly decimals: number;
+  /** An Excel number computed at double precision: it stands for the exact figure within that precision. */
+  readonly double?: true;
 }
 
 /** `decimals` of a computed quantity: it carries the engine's full precision. */

@@ -1,4 +1,4 @@
-import { achievementBounds, contains, overlaps, printedBounds } from './bounds';
+import { achievementSpan, contains, printedBounds, spanOverlaps } from './bounds';
 import type { Dec } from './decimal';
 import { flatten, type EvaluatedNode } from './evaluate';
 import type { Finding, FindingCode } from './findings';
@@ -6,6 +6,7 @@ import { formatPercent, formatQuantity } from './format';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import type { EngineError } from './result';
 import type { TreeRow } from './tree';
+import { ambiguousUnitFinding } from './unit-reading';
 
 function describe(row: TreeRow): string {
   return row.code === '' ? row.label : row.code;
@@ -50,6 +51,7 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   if (ind.outcome.ok === false && ind.target.ok && ind.actual.ok) {
     out.push(finding('errore', 'valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
   }
+  if (ind.unitGuess !== undefined && ind.actual.ok) out.push(ambiguousUnitFinding(name, at.value, ind.actual.value));
   if (ind.measuresError !== undefined) {
     out.push(finding('avviso', 'misure-illeggibili', at.measures, `${name}: valori misure non leggibili (${ind.measuresError.message}) — usato il valore dichiarato.`));
   }
@@ -100,8 +102,8 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   if (contains(statedRange, computed)) return [];
   const d = profile.displayDecimals;
   const figures = { stated: s.amount, computed };
-  const bounds = achievementBounds(node, profile);
-  if (bounds !== null && overlaps(bounds, statedRange)) {
+  const span = achievementSpan(node, profile);
+  if (span !== null && spanOverlaps(span, statedRange)) {
     return [
       finding('nota', 'arrotondamento', cell, `${describe(row)}: dichiarato ${formatPercent(s.amount, d)}, ricalcolato ${formatPercent(computed, d)} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
     ];

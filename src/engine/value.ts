@@ -1,4 +1,4 @@
-import { isDateFormat, isExcelError, isPercentFormat, toCellInput, type CellLike } from './cell';
+import { isDateFormat, isExcelError, isPercentFormat, shownDecimals, toCellInput, type CellLike } from './cell';
 import { dateFromSerial, looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { Dec } from './decimal';
 import { quantity, parseQuantityText, type Quantity } from './quantity';
@@ -24,12 +24,27 @@ function decimalsOf(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-/** A real Excel number: a date when its format says so, a fraction when formatted as a percentage. */
+/**
+ * Significant digits from which a stored number is a computed double (188/600 is stored as
+ * 0.31333333333333335), not a figure typed or rounded to what it shows.
+ */
+const DOUBLE_DIGITS = 15;
+
+/**
+ * A real Excel number: a date when its format says so, a fraction when formatted as a percentage.
+ * Its precision is the one it carries: a computed double is exact to double precision; a shorter
+ * number (0.88 formatted "0.00%") counts the decimals its format shows, as the same figure printed
+ * as text would ("88,00%").
+ */
 export function numberCell(n: number, numberFormat: string | undefined): Result<Quantity | DateValue> {
   if (!Number.isFinite(n)) return fail('invalid-number', `Numero non valido: ${n}.`);
   if (isDateFormat(numberFormat)) return dateFromSerial(n);
-  if (isPercentFormat(numberFormat)) return ok(quantity(new Dec(n), '%', Math.max(0, decimalsOf(n) - 2)));
-  return ok(quantity(new Dec(n), null, decimalsOf(n)));
+  const amount = new Dec(n);
+  const percent = isPercentFormat(numberFormat);
+  const unit = percent ? '%' : null;
+  const stored = Math.max(0, decimalsOf(n) - (percent ? 2 : 0));
+  if (!Number.isInteger(n) && amount.precision() >= DOUBLE_DIGITS) return ok({ ...quantity(amount, unit, stored), double: true });
+  return ok(quantity(amount, unit, shownDecimals(numberFormat, stored)));
 }
 
 export function excelErrorMessage(text: string): string {
