@@ -35,7 +35,7 @@ function yearCells(grid: Grid, row: number, columns: readonly YearColumn[]): Yea
 export function readAlbero(grid: Grid, layout: Layout): AlberoRow[] {
   const years = layout.years ?? { baseline: [], target: [] };
   const text = (row: number, col: number | undefined) => (col === undefined ? '' : textOf(cellAt(grid, row, col)?.value));
-  return readTreeReport(grid, layout).map((row) => {
+  return readTreeReport(grid, layout).rows.map((row) => {
     const r = (row.sheetRow ?? 1) - 1 - (grid.origin?.row ?? 0);
     return {
       ...row,

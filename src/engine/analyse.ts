@@ -159,8 +159,9 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
     const findings = [...reading.findings, ...graded.flatMap((g) => g.findings)];
     return treeReport(grid.name, layout.kind, graded.map((g) => g.root), findings, profile);
   }
-  const roots = evaluateForest(buildTree(readTreeReport(grid, layout)), profile);
-  return treeReport(grid.name, layout.kind, roots, [], profile);
+  const reading = readTreeReport(grid, layout);
+  const roots = evaluateForest(buildTree(reading.rows), profile);
+  return treeReport(grid.name, layout.kind, roots, reading.findings, profile);
 }
 
 /**

@@ -3,6 +3,7 @@ export type Severity = 'errore' | 'avviso' | 'nota';
 /** Stable identifiers of what the validator reports. */
 export type FindingCode =
   | 'layout-non-riconosciuto'
+  | 'livello-incerto'
   | 'peso-illeggibile'
   | 'somma-pesi'
   | 'pesi-nulli'

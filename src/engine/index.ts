@@ -24,6 +24,7 @@ export * from './grid';
 export * from './layout';
 export * from './overshooting-report';
 export * from './read-report';
+export * from './levels';
 export * from './validate';
 export * from './analyse';
 export * from './overshooting-sheet';

@@ -2,7 +2,9 @@ import { isPercentFormat, type CellInput } from './cell';
 import { address, cellAt, sheetRow, isEmptyCell, isGreen, normaliseHeader, textOf, type Grid, type GridCell } from './grid';
 import { isHeaderRow, type Layout } from './layout';
 import type { AnnexInput } from './overshooting-report';
-import type { Field, Level, TreeRow } from './tree';
+import type { Finding } from './findings';
+import { assignLevels, type RowShape, type ShapedRow } from './levels';
+import { LEVEL_NAMES, type Field, type Level, type TreeRow } from './tree';
 
 /** A row of a tree report. */
 export interface ReportRow extends TreeRow {
@@ -41,63 +43,112 @@ export function splitCodeLabel(texts: readonly string[]): { code: string; label:
   return dash < 0 ? { code: text, label: '' } : { code: text.slice(0, dash).trim(), label: text.slice(dash + 3).trim() };
 }
 
-const OO_CODE = /^\d{3}\.[A-Z0-9]+\.\d+$/i;
+const BLOCKS = new Set(['indicatori', 'obiettivi operativi']);
 
-interface Context {
-  previous?: Level;
-  block?: string;
+/** A row of the tree part as printed, before its level is known. */
+interface PrintedRow extends ShapedRow {
+  readonly r: number;
+  readonly codeCol: number;
+  readonly code: string;
+  readonly label: string;
+  readonly weight?: { readonly col: number; readonly cell: GridCell };
+  readonly hasStated: boolean;
 }
 
-/** Level from the row's code and what came before it, never from the column it was printed in. */
-function levelOf(kind: Layout['kind'], code: string, hasWeight: boolean, hasTarget: boolean, ctx: Context): Level {
-  const c = normaliseHeader(code);
-  // The planning tree has the Ente report's levels, without the Ente row.
-  if (kind === 'ente' || kind === 'albero') {
-    if (c === 'ente' && !hasWeight) return 'ente';
-    if (/^\d$/.test(c)) return 'ambito';
-    if (/^\d{3}$/.test(c)) return 'os';
-    if (c === 'indicatori' || c === 'obiettivi operativi') return 'blocco';
-    if (hasTarget) return 'indicatore';
-    return ctx.block === 'obiettivi operativi' && OO_CODE.test(code) ? 'oo' : 'indicatore';
-  }
-  if (!hasWeight && !hasTarget) return 'area';
-  if (hasTarget) return 'indicatore';
-  if (ctx.previous === 'area') return 'ao';
-  return OO_CODE.test(code) || !/^ao\d/.test(c) ? 'obiettivo' : 'ao';
+/** Columns whose content makes a row an indicator: target, value, measures; in the planning tree also its years and algorithm. */
+function leafColumns(layout: Layout): number[] {
+  const { target, value, measures, description, algorithm } = layout.columns;
+  const years = layout.years === undefined ? [] : [...layout.years.baseline, ...layout.years.target].map((y) => y.col);
+  return [target, value, measures, description, algorithm, ...years].filter((c): c is number => c !== undefined);
 }
 
-/** Reads the rows of an Ente or unit report; title lines, blank rows and repeated headers are skipped. */
-export function readTreeReport(grid: Grid, layout: Layout): ReportRow[] {
-  const { target, value, stated, measures } = layout.columns;
+function printedRow(grid: Grid, layout: Layout, r: number, leaves: readonly number[]): PrintedRow | undefined {
   const [first, last] = layout.treeColumns;
-  const rows: ReportRow[] = [];
-  const ctx: Context = {};
+  const treeCells: Array<{ col: number; cell: GridCell }> = [];
+  for (let c = first; c <= last; c += 1) {
+    const cell = cellAt(grid, r, c);
+    if (!isEmptyCell(cell)) treeCells.push({ col: c, cell: cell as GridCell });
+  }
+  const weight = treeCells.length > 0 && isWeightCell(treeCells[0].cell) ? treeCells.shift() : undefined;
+  if (treeCells.length === 0) return undefined;
+  const { code, label } = splitCodeLabel(treeCells.map((t) => textOf(t.cell.value)));
+  const key = normaliseHeader(`${code} ${label}`);
+  const stated = layout.columns.stated;
+  const hasStated = stated !== undefined && !isEmptyCell(cellAt(grid, r, stated));
+  const shape: RowShape = BLOCKS.has(key)
+    ? 'block'
+    : leaves.some((c) => !isEmptyCell(cellAt(grid, r, c)))
+      ? 'leaf'
+      : weight !== undefined
+        ? 'node'
+        : 'root';
+  return { r, codeCol: treeCells[0].col, code, label, key, shape, hasStated, ...(weight === undefined ? {} : { weight }), ...(shape === 'block' ? { block: key } : {}) };
+}
+
+/**
+ * The rows of the tree part in print order. A row with neither weight nor figures is an Ente or an
+ * Area only when objective rows follow it: a title repeated at a page break is followed by the
+ * header, a note under the table by nothing.
+ */
+function printedRows(grid: Grid, layout: Layout): PrintedRow[] {
+  const leaves = leafColumns(layout);
+  const rows: PrintedRow[] = [];
   for (let r = layout.headerRow + 1; r < grid.rows.length; r += 1) {
-    if (isHeaderRow(grid, r, layout)) continue;
-    const at = (col: number | undefined) => (col === undefined ? undefined : cellAt(grid, r, col));
-    const treeCells: Array<{ col: number; cell: GridCell }> = [];
-    for (let c = first; c <= last; c += 1) {
-      const cell = cellAt(grid, r, c);
-      if (!isEmptyCell(cell)) treeCells.push({ col: c, cell: cell as GridCell });
+    if (isHeaderRow(grid, r, layout)) {
+      const last = rows[rows.length - 1];
+      if (last !== undefined && last.shape === 'root' && !last.hasStated) rows.pop();
+      continue;
     }
-    const weight = treeCells.length > 0 && isWeightCell(treeCells[0].cell) ? treeCells.shift() : undefined;
+    const row = printedRow(grid, layout, r, leaves);
+    if (row === undefined) continue;
+    const last = rows[rows.length - 1];
+    if (last !== undefined && last.shape === 'root' && !last.hasStated && row.shape !== 'node') rows.pop();
+    rows.push(row);
+  }
+  const last = rows[rows.length - 1];
+  if (last !== undefined && last.shape === 'root' && !last.hasStated) rows.pop();
+  return rows;
+}
+
+/** The finding on a row whose level the structure leaves open. */
+function uncertainLevel(grid: Grid, row: PrintedRow, level: Level): Finding {
+  return {
+    severity: 'avviso',
+    code: 'livello-incerto',
+    cell: address(grid, row.r, row.codeCol),
+    message: `«${row.code}»: la struttura del report non dice a quale livello appartiene la riga (nessuna riga sotto di essa lo indica); è stata letta come ${LEVEL_NAMES[level]}. Verificare l'ordine delle righe o i dati mancanti.`,
+  };
+}
+
+export interface TreeReading {
+  readonly rows: ReportRow[];
+  readonly findings: Finding[];
+}
+
+/**
+ * Reads the rows of an Ente or unit report, or of the planning tree; title lines, blank rows and
+ * repeated headers are skipped. Levels come from the report's structure (see levels.ts).
+ */
+export function readTreeReport(grid: Grid, layout: Layout): TreeReading {
+  const { target, value, stated, measures } = layout.columns;
+  const printed = printedRows(grid, layout);
+  const kind = layout.kind === 'unita' ? 'unita' : layout.kind === 'albero' ? 'albero' : 'ente';
+  const { levels, uncertain } = assignLevels(kind, printed);
+  const findings = [...uncertain].map((i) => uncertainLevel(grid, printed[i], levels[i]));
+  const rows = printed.map((p, i): ReportRow => {
+    const { r, weight } = p;
+    const at = (col: number | undefined) => (col === undefined ? undefined : cellAt(grid, r, col));
     const hasTarget = !isEmptyCell(at(target));
-    const hasFigures = weight !== undefined || hasTarget || !isEmptyCell(at(value)) || !isEmptyCell(at(stated));
-    if (treeCells.length === 0 || !hasFigures) continue;
-    const { code, label } = splitCodeLabel(treeCells.map((t) => textOf(t.cell.value)));
-    const level = levelOf(layout.kind, code, weight !== undefined, hasTarget, ctx);
-    if (level === 'blocco') ctx.block = normaliseHeader(code);
-    if (level !== 'indicatore') ctx.previous = level;
-    const addresses: Partial<Record<Field, string>> = { code: address(grid, r, treeCells[0].col) };
+    const addresses: Partial<Record<Field, string>> = { code: address(grid, r, p.codeCol) };
     if (weight !== undefined) addresses.weight = address(grid, r, weight.col);
     if (target !== undefined) addresses.target = address(grid, r, target);
     if (value !== undefined) addresses.value = address(grid, r, value);
     if (stated !== undefined) addresses.stated = address(grid, r, stated);
     if (measures !== undefined) addresses.measures = address(grid, r, measures);
-    rows.push({
-      level,
-      code,
-      label,
+    return {
+      level: levels[i],
+      code: p.code,
+      label: p.label,
       sheetRow: sheetRow(grid, r),
       external: isExternalTarget(grid, r, layout),
       addresses,
@@ -106,9 +157,9 @@ export function readTreeReport(grid: Grid, layout: Layout): ReportRow[] {
       value: cellInput(at(value)),
       stated: cellInput(at(stated)),
       ...(measures === undefined || isEmptyCell(at(measures)) ? {} : { measures: cellInput(at(measures)) }),
-    });
-  }
-  return rows;
+    };
+  });
+  return { rows, findings };
 }
 
 /** Reads the indicators of an overshooting annex with the figures it prints. */

@@ -22,6 +22,22 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = {
   indicatore: 5,
 };
 
+/** Each level as the reports name it, for messages. */
+export const LEVEL_NAMES: Readonly<Record<Level, string>> = {
+  ente: 'Ente',
+  ambito: 'ambito',
+  os: 'obiettivo strategico',
+  blocco: 'blocco',
+  oo: 'obiettivo operativo',
+  indicatore: 'indicatore',
+  area: 'area',
+  ao: 'area organizzativa',
+  obiettivo: 'obiettivo',
+  scheda: 'scheda',
+  op: 'obiettivo operativo',
+  extra: 'obiettivo extra',
+};
+
 export type Field = 'weight' | 'code' | 'label' | 'target' | 'value' | 'measures' | 'stated';
 
 /** One row of a report, as read from a sheet or a transcription. Cells stay raw until evaluated. */
@@ -50,21 +66,18 @@ export interface TreeNode {
 }
 
 /**
- * Builds the forest of a report from its rows in print order. A header row that repeats the one
- * already open at its level (Integra repeats Ente and Ambito at every page break) is merged.
+ * Builds the forest of a report from its rows in print order. A row that repeats one already open
+ * (Integra repeats Ente and Ambito at every page break, even inside an objective) is the same node,
+ * and what was open below it stays open.
  */
 export function buildTree(rows: readonly TreeRow[]): TreeNode[] {
   const roots: TreeNode[] = [];
   const open: TreeNode[] = [];
   for (const row of rows) {
+    if (row.level !== 'indicatore' && open.some((n) => n.row.level === row.level && n.row.code === row.code)) continue;
     const rank = LEVEL_RANK[row.level];
     while (open.length > 0 && LEVEL_RANK[open[open.length - 1].row.level] >= rank) open.pop();
     const siblings = open.length === 0 ? roots : open[open.length - 1].children;
-    const last = siblings[siblings.length - 1];
-    if (row.level !== 'indicatore' && last !== undefined && last.row.level === row.level && last.row.code === row.code) {
-      open.push(last);
-      continue;
-    }
     const node: TreeNode = { row, children: [] };
     siblings.push(node);
     open.push(node);
