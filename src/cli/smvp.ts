@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type Level, type NodeReport, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
+import { outputProblem, writeFailure } from './output-path';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
 
@@ -87,6 +88,9 @@ async function validate(io: Io, file: string, sheet: string | undefined, json: b
 }
 
 async function overshooting(io: Io, file: string, sheet: string | undefined, json: boolean, output: string | undefined): Promise<number> {
+  // Checked before the work, so a wrong -o costs nothing.
+  const refused = output === undefined ? undefined : await outputProblem(output, [file]);
+  if (refused !== undefined) throw new Unusable(refused);
   const reports = await loadSheets(file, sheet);
   // The annex when the workbook has one, else the first report's indicators.
   const report = reports.find((r) => r.layout === 'overshooting') ?? reports[0];
@@ -98,7 +102,7 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, jso
     try {
       await saveWorkbook(workbook, output);
     } catch (e) {
-      throw new Unusable(`Impossibile scrivere ${output} (${e instanceof Error ? e.message : String(e)}).`);
+      throw new Unusable(`Impossibile scrivere ${output}: ${writeFailure(e)}. Nessuna modifica a ${output}.`);
     }
   }
   if (json) {
@@ -118,28 +122,74 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, jso
   return os.findings.some((f) => f.severity === 'errore') ? EXIT.errors : EXIT.ok;
 }
 
+const OPTIONS = {
+  sheet: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionToken = { readonly name: string; readonly rawName: string; readonly value?: string; readonly inlineValue?: boolean };
+
+/** What is wrong with one option as typed, in Italian; undefined when nothing is. */
+function optionProblem(option: OptionToken): string | undefined {
+  const spec = Object.entries(OPTIONS).find(([name]) => name === option.name)?.[1];
+  if (spec === undefined) return `opzione sconosciuta: ${option.rawName}`;
+  if (spec.type === 'boolean') return option.value === undefined ? undefined : `l'opzione ${option.rawName} non accetta un valore`;
+  if (option.value === undefined) return `manca il valore dell'opzione ${option.rawName}`;
+  // `-o --json`: the next word looks like an option, not a value.
+  if (option.inlineValue !== true && option.value.startsWith('-')) {
+    return `manca il valore dell'opzione ${option.rawName} (trovato «${option.value}»; un valore che inizia con «-» va scritto --${option.name}=VALORE)`;
+  }
+  return undefined;
+}
+
+/**
+ * parseArgs's error in Italian, never its English message: its code says the arguments are wrong, the
+ * tokens of a lenient parse of the same arguments say which option and how.
+ */
+function parseProblem(e: unknown, argv: readonly string[]): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+    for (const token of tokens) {
+      const problem = token.kind === 'option' ? optionProblem(token) : undefined;
+      if (problem !== undefined) return problem;
+    }
+  }
+  throw e;
+}
+
+function commandProblem([command, file, ...extra]: readonly string[], output: string | undefined): string | undefined {
+  if (command === undefined) return 'manca il comando: validate oppure overshooting';
+  if (command !== 'validate' && command !== 'overshooting') return `comando sconosciuto: ${command}`;
+  if (file === undefined) return `manca il file .xlsx da leggere`;
+  if (extra.length > 0) return `troppi argomenti: ${extra.join(' ')}`;
+  // Refused rather than ignored: whoever typed -o expects a file, and validate writes none.
+  if (command === 'validate' && output !== undefined) return "l'opzione -o vale solo per overshooting: validate non scrive file";
+  return undefined;
+}
+
+function usageError(io: Io, problem: string): number {
+  io.err(`Errore: ${problem}\n\n${USAGE}`);
+  return EXIT.unusable;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { sheet: { type: 'string' }, json: { type: 'boolean', default: false }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.err(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
-    return EXIT.unusable;
+    return usageError(io, parseProblem(e, argv));
   }
   const { values, positionals } = parsed;
-  const [command, file, ...extra] = positionals;
   if (values.help === true) {
     io.out(USAGE);
     return EXIT.ok;
   }
-  if ((command !== 'validate' && command !== 'overshooting') || file === undefined || extra.length > 0) {
-    io.err(USAGE);
-    return EXIT.unusable;
-  }
+  const problem = commandProblem(positionals, values.output);
+  if (problem !== undefined) return usageError(io, problem);
+  const [command, file] = positionals;
   try {
     return command === 'validate'
       ? await validate(io, file, values.sheet, values.json === true)

@@ -1,6 +1,7 @@
 /** Writes grids and the Overshooting sheet as .xlsx (ExcelJS). Text is always written as text. */
 import ExcelJS from 'exceljs';
 import { layOutOvershootingSheet, type Grid, type OvershootingSheet, type SheetValue } from '../engine';
+import { replaceFile } from './output-path';
 
 function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
@@ -44,6 +45,7 @@ export function addOvershootingSheet(workbook: ExcelJS.Workbook, model: Overshoo
   sheet.views = [{ state: 'frozen', ySplit: layout.frozenRows }];
 }
 
+/** Saves whole or not at all: a failed save leaves `path` as it was. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  await workbook.xlsx.writeFile(path);
+  await replaceFile(path, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

@@ -1,7 +1,12 @@
-/** The `smvp` command line, run in-process as a user would call it, on the seed workbooks and on bad input. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/**
+ * The `smvp` command line, run in-process as a user would call it, on the seed workbooks and on bad input;
+ * spawned as a process where the process itself is under test (a closed pipe, a full disk).
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/smvp';
 import { readWorkbook } from '../../src/cli/xlsx-read';
@@ -195,11 +200,185 @@ describe('input that cannot be used: exit 2 with the reason', () => {
     expect(err).toContain('Fogli presenti: Unità organizzative');
   });
 
-  test.each([[[]], [['validate']], [['somma', 'x.xlsx']], [['validate', 'a.xlsx', 'b.xlsx']], [['validate', 'a.xlsx', '--boh']]])('usage %p', async (args) => {
-    const { code, err } = await run(...args);
+  test.each([
+    [[], 'manca il comando: validate oppure overshooting'],
+    [['validate'], 'manca il file .xlsx da leggere'],
+    [['somma', 'x.xlsx'], 'comando sconosciuto: somma'],
+    [['validate', 'a.xlsx', 'b.xlsx'], 'troppi argomenti: b.xlsx'],
+    [['validate', 'a.xlsx', '--boh'], 'opzione sconosciuta: --boh'],
+    [['validate', 'a.xlsx', '-x'], 'opzione sconosciuta: -x'],
+    [['overshooting', 'a.xlsx', '-o'], "manca il valore dell'opzione -o"],
+    [['overshooting', 'a.xlsx', '-o', '--json'], "manca il valore dell'opzione -o (trovato «--json»; un valore che inizia con «-» va scritto --output=VALORE)"],
+    [['validate', 'a.xlsx', '--sheet'], "manca il valore dell'opzione --sheet"],
+    [['validate', 'a.xlsx', '--json=sì'], "l'opzione --json non accetta un valore"],
+    [['validate', 'a.xlsx', '-o', 'esito.xlsx'], "l'opzione -o vale solo per overshooting: validate non scrive file"],
+  ])('usage %p: the reason in Italian, then the usage', async (args, reason) => {
+    const { code, out, err } = await run(...args);
     expect(code).toBe(2);
-    expect(err).toContain('Uso:');
+    expect(out).toBe('');
+    expect(err).toContain(`Errore: ${reason}\n\nUso:`);
+    expect(err).not.toMatch(/Unknown option|argument missing|ambiguous|does not take|positional/);
   });
+});
+
+describe('-o never loses data', () => {
+  const ANNEX = 'seeds/integra-overshooting-2024.xlsx';
+
+  /** A fresh folder holding a copy of the annex: what a user's folder looks like before `smvp`. */
+  function folder(): { where: string; input: string; before: Buffer } {
+    const where = mkdtempSync(join(dir, 'uscita-'));
+    const input = join(where, 'allegato.xlsx');
+    copyFileSync(ANNEX, input);
+    return { where, input, before: readFileSync(input) };
+  }
+
+  test.each([
+    ['the same path', (input: string) => input],
+    ['the same file spelled another way', (input: string) => join(input, '..', '.', basename(input))],
+    ['a symbolic link to it', (input: string) => (symlinkSync(input, `${input}.link.xlsx`), `${input}.link.xlsx`)],
+    ['a hard link to it', (input: string) => (linkSync(input, `${input}.hard.xlsx`), `${input}.hard.xlsx`)],
+  ])('-o onto the input through %s: exit 2, the input byte-identical', async (_how, onto) => {
+    const { where, input, before } = folder();
+    const output = onto(input);
+    const { code, out, err } = await run('overshooting', input, '-o', output);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`Errore: ${output} è il file letto (${input})`);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(where).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test.each([['out.csv'], ['out.xlsx.bak'], ['senza-estensione']])('-o %s: not a .xlsx name, refused, nothing created', async (name) => {
+    const { where, input } = folder();
+    const { code, err } = await run('overshooting', input, '-o', join(where, name));
+    expect(code).toBe(2);
+    expect(err).toContain(`Il file di uscita deve terminare in .xlsx: ${join(where, name)}`);
+    expect(readdirSync(where)).toEqual(['allegato.xlsx']);
+  });
+
+  test('-o onto a folder (even one named .xlsx): refused, the folder left as it was', async () => {
+    const { where, input } = folder();
+    const folderName = join(where, 'cartella.xlsx');
+    mkdirSync(folderName);
+    const { code, err } = await run('overshooting', input, '-o', folderName);
+    expect(code).toBe(2);
+    expect(err).toContain(`${folderName} è una cartella`);
+    expect(readdirSync(folderName)).toEqual([]);
+  });
+
+  test('a written workbook: readable, an Overshooting sheet, no temporary file left; .XLSX in capitals is fine', async () => {
+    const { where, input } = folder();
+    const output = join(where, 'OVERSHOOTING.XLSX');
+    const { code, out } = await run('overshooting', input, '-o', output);
+    expect(code).toBe(0);
+    expect(out).toContain(`Scritto ${output}`);
+    expect(readdirSync(where).sort()).toEqual(['OVERSHOOTING.XLSX', 'allegato.xlsx']);
+    const written = await readWorkbook(output);
+    if (!written.ok) throw new Error(written.message);
+    expect(written.grids.map((g) => g.name)).toEqual(['Overshooting']);
+  });
+
+  test('another existing .xlsx is replaced whole, through its symbolic link, which stays a link', async () => {
+    const { where, input } = folder();
+    const old = join(where, 'vecchio.xlsx');
+    writeFileSync(old, 'contenuto precedente');
+    const link = join(where, 'collegamento.xlsx');
+    symlinkSync(old, link);
+    expect(await run('overshooting', input, '-o', link)).toMatchObject({ code: 0 });
+    const written = await readWorkbook(old);
+    if (!written.ok) throw new Error(written.message);
+    expect(written.grids.map((g) => g.name)).toEqual(['Overshooting']);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(where).sort()).toEqual(['allegato.xlsx', 'collegamento.xlsx', 'vecchio.xlsx']);
+  });
+
+  test('a folder that does not exist: exit 2, the path and the reason in Italian', async () => {
+    const { where, input } = folder();
+    const output = join(where, 'manca', 'os.xlsx');
+    const { code, err } = await run('overshooting', input, '-o', output);
+    expect(code).toBe(2);
+    expect(err).toContain(`Errore: Impossibile scrivere ${output}: la cartella non esiste. Nessuna modifica a ${output}.`);
+    expect(readdirSync(where)).toEqual(['allegato.xlsx']);
+  });
+
+  // Root writes whatever the permissions: there these tests cannot fail, so they do not run.
+  const unlessRoot = process.getuid?.() === 0 ? test.skip : test;
+
+  unlessRoot('a read-only .xlsx is not replaced: exit 2, permesso negato, its bytes as they were', async () => {
+    const { where, input } = folder();
+    const output = join(where, 'sola-lettura.xlsx');
+    writeFileSync(output, 'da conservare');
+    chmodSync(output, 0o444);
+    const { code, err } = await run('overshooting', input, '-o', output);
+    expect(code).toBe(2);
+    expect(err).toContain(`Impossibile scrivere ${output}: permesso negato.`);
+    expect(readFileSync(output, 'utf8')).toBe('da conservare');
+    expect(readdirSync(where).sort()).toEqual(['allegato.xlsx', 'sola-lettura.xlsx']);
+  });
+
+  unlessRoot('a folder without write permission: exit 2, permesso negato, nothing left', async () => {
+    const { where, input } = folder();
+    const locked = join(where, 'bloccata');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    try {
+      const output = join(locked, 'os.xlsx');
+      const { code, err } = await run('overshooting', input, '-o', output);
+      expect(code).toBe(2);
+      expect(err).toContain(`Impossibile scrivere ${output}: permesso negato.`);
+      expect(readdirSync(locked)).toEqual([]);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+
+  test('a write failing at the last step (the rename): the old target byte-identical, the temporary file removed', async () => {
+    const { where, input } = folder();
+    const output = join(where, 'os.xlsx');
+    writeFileSync(output, 'versione precedente');
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const rename = jest.spyOn(fsPromises, 'rename').mockRejectedValueOnce(denied);
+    try {
+      const { code, err } = await run('overshooting', input, '-o', output);
+      expect(rename).toHaveBeenCalledTimes(1);
+      expect(code).toBe(2);
+      expect(err).toContain(`Impossibile scrivere ${output}: permesso negato. Nessuna modifica a ${output}.`);
+      expect(err).not.toContain('permission denied');
+    } finally {
+      rename.mockRestore();
+    }
+    expect(readFileSync(output, 'utf8')).toBe('versione precedente');
+    expect(readdirSync(where).sort()).toEqual(['allegato.xlsx', 'os.xlsx']);
+  });
+});
+
+describe('the smvp process and its standard output', () => {
+  /** `smvp` as a user runs it (bin/smvp.js through tsx): its exit code and standard error. */
+  function spawnSmvp(args: string[], stdout: 'pipe' | number, onOut: (child: ReturnType<typeof spawn>) => void = () => undefined): Promise<{ code: number | null; err: string }> {
+    const child = spawn(process.execPath, ['bin/smvp.js', ...args], { stdio: ['ignore', stdout, 'pipe'] });
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    onOut(child);
+    return new Promise((done) => child.on('close', (code) => done({ code, err })));
+  }
+
+  // Closed before smvp writes, as `| head -1` closes it mid-output: every write then meets EPIPE.
+  test('a reader that goes away (| head -1): no stack trace, the exit code of the check', async () => {
+    const { code, err } = await spawnSmvp(['validate', 'seeds/integra-ente-2024.xlsx', '--json'], 'pipe', (child) => child.stdout?.destroy());
+    expect(err).toBe('');
+    expect(code).toBe(1); // the 280% weights at D98, as in-process
+  }, 30_000);
+
+  (existsSync('/dev/full') ? test : test.skip)('a full disk under standard output: said in Italian, exit 2', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const { code, err } = await spawnSmvp(['validate', 'seeds/integra-ente-2024.xlsx', '--json'], full);
+      expect(err).toBe("Errore: impossibile scrivere l'uscita standard (ENOSPC).\n");
+      expect(code).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  }, 30_000);
 });
 
 describe('cells with Excel errors', () => {
