@@ -1,4 +1,5 @@
 import type { CellInput } from './cell';
+import type { Finding } from './findings';
 import { address, cellAt, textOf, type Grid } from './grid';
 import type { Layout, YearColumn } from './layout';
 import { readTreeReport, type ReportRow } from './read-report';
@@ -31,11 +32,18 @@ function yearCells(grid: Grid, row: number, columns: readonly YearColumn[]): Yea
   return out;
 }
 
+/** The planning tree's rows and what its reading found (rows whose level the structure leaves open). */
+export interface AlberoReading {
+  readonly rows: AlberoRow[];
+  readonly findings: Finding[];
+}
+
 /** Reads the planning tree: the tree reader's rows, each with its baselines, targets and note. */
-export function readAlbero(grid: Grid, layout: Layout): AlberoRow[] {
+export function readAlberoReading(grid: Grid, layout: Layout): AlberoReading {
   const years = layout.years ?? { baseline: [], target: [] };
   const text = (row: number, col: number | undefined) => (col === undefined ? '' : textOf(cellAt(grid, row, col)?.value));
-  return readTreeReport(grid, layout).rows.map((row) => {
+  const tree = readTreeReport(grid, layout);
+  const rows = tree.rows.map((row) => {
     const r = (row.sheetRow ?? 1) - 1 - (grid.origin?.row ?? 0);
     return {
       ...row,
@@ -46,4 +54,9 @@ export function readAlbero(grid: Grid, layout: Layout): AlberoRow[] {
       targets: yearCells(grid, r, years.target),
     };
   });
+  return { rows, findings: tree.findings };
+}
+
+export function readAlbero(grid: Grid, layout: Layout): AlberoRow[] {
+  return readAlberoReading(grid, layout).rows;
 }

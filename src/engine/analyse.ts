@@ -1,5 +1,5 @@
 import { checkAlbero, type AlberoContext, type LegendEntry } from './albero-check';
-import { readAlbero, type AlberoRow } from './albero-read';
+import { readAlberoReading, type AlberoRow } from './albero-read';
 import { toCellInput, type CellLike } from './cell';
 import type { Dec } from './decimal';
 import { evaluateForest, flatten, type EvaluatedNode } from './evaluate';
@@ -149,9 +149,9 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
     return { ...empty, layout: layout.kind, findings: [...report.findings].sort(bySeverity), overshooting: report };
   }
   if (layout.kind === 'albero') {
-    const rows = readAlbero(grid, layout);
+    const { rows, findings } = readAlberoReading(grid, layout);
     const check = checkAlbero(rows, context.albero ?? {}, profile);
-    return { ...empty, layout: layout.kind, nodes: rows.map(plainNode), findings: [...check.findings].sort(bySeverity), legend: check.legend };
+    return { ...empty, layout: layout.kind, nodes: rows.map(plainNode), findings: [...findings, ...check.findings].sort(bySeverity), legend: check.legend };
   }
   if (layout.kind === 'schede') {
     const reading = readScheda(grid, layout);
