@@ -1,7 +1,9 @@
 /** Reads .xlsx files into the engine's plain grids (ExcelJS), with a clear reason when it cannot. */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Grid, GridCell } from '../engine';
+import { columnLetters, type Grid, type GridCell } from '../engine';
+import { oversizedWorkbook } from './xlsx-guard';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_FILE_BYTES } from './xlsx-limits';
 
 export type LoadResult = { readonly ok: true; readonly grids: Grid[] } | { readonly ok: false; readonly message: string };
 
@@ -24,6 +26,9 @@ function whyNotXlsx(bytes: Buffer): string | undefined {
 
 type ExcelValue = ExcelJS.CellValue;
 
+/** A cell that cannot be used as it is: the whole file is refused, naming it. */
+class UnusableCell extends Error {}
+
 function scalar(value: ExcelValue): GridCell['value'] {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -35,40 +40,83 @@ function scalar(value: ExcelValue): GridCell['value'] {
   return null;
 }
 
+/** A formula saved without its result (files written by a library, not by Excel): its value is unknown, not empty. */
+function formulaWithoutValue(value: ExcelValue): boolean {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  return ('formula' in value || 'sharedFormula' in value) && (value as { result?: ExcelValue }).result === undefined;
+}
+
 function rgb(argb: string | undefined): string | undefined {
   return argb === undefined ? undefined : argb.slice(-6);
 }
 
+function gridCell(cell: ExcelJS.Cell, where: string): GridCell {
+  const value = scalar(cell.value);
+  if (typeof value === 'string' && value.length > EXCEL_MAX_CELL_CHARS) {
+    throw new UnusableCell(`la cella ${where} ha ${value.length.toLocaleString('it-IT')} caratteri, oltre i ${EXCEL_MAX_CELL_CHARS.toLocaleString('it-IT')} che Excel ammette: il file non è stato scritto da Excel o è danneggiato.`);
+  }
+  const fill = cell.fill?.type === 'pattern' ? rgb(cell.fill.fgColor?.argb) : undefined;
+  const font = rgb(cell.font?.color?.argb);
+  const numberFormat = cell.numFmt;
+  return {
+    value,
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(fill ? { fill } : {}),
+    ...(font ? { fontColor: font } : {}),
+    ...(formulaWithoutValue(cell.value) ? { formulaWithoutValue: true as const } : {}),
+  };
+}
+
+/** The sheet as a dense grid: every row and every cell up to the last one present, holes as undefined. */
 function gridOf(sheet: ExcelJS.Worksheet): Grid {
-  const rows: GridCell[][] = [];
+  // Checked before iterating: a single cell at row 50,000,000 makes ExcelJS walk every row number.
+  if (sheet.rowCount > EXCEL_MAX_ROWS) {
+    throw new UnusableCell(`il foglio «${sheet.name}» ha celle alla riga ${sheet.rowCount.toLocaleString('it-IT')}, oltre le ${EXCEL_MAX_ROWS.toLocaleString('it-IT')} righe di Excel: il file non è stato scritto da Excel o è danneggiato.`);
+  }
+  const rows: Array<Array<GridCell | undefined>> = Array.from({ length: sheet.rowCount }, () => []);
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    const line: GridCell[] = [];
+    const line: Array<GridCell | undefined> = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > EXCEL_MAX_COLUMNS) {
+        throw new UnusableCell(`il foglio «${sheet.name}» ha celle alla colonna ${c.toLocaleString('it-IT')}, oltre le ${EXCEL_MAX_COLUMNS.toLocaleString('it-IT')} colonne di Excel: il file non è stato scritto da Excel o è danneggiato.`);
+      }
       if (cell.isMerged && cell.master.address !== cell.address) return; // a merge holds its value once
-      const fill = cell.fill?.type === 'pattern' ? rgb(cell.fill.fgColor?.argb) : undefined;
-      const font = rgb(cell.font?.color?.argb);
-      const numberFormat = cell.numFmt;
-      line[c - 1] = {
-        value: scalar(cell.value),
-        ...(numberFormat ? { numberFormat } : {}),
-        ...(fill ? { fill } : {}),
-        ...(font ? { fontColor: font } : {}),
-      };
+      line[c - 1] = gridCell(cell, `«${sheet.name}»!${columnLetters(c - 1)}${r}`);
     });
-    rows[r - 1] = line;
+    rows[r - 1] = Array.from(line);
   });
-  return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
+  return { name: sheet.name, rows };
+}
+
+/** The file's bytes, when it is a regular file within the size limit; otherwise why not. */
+async function readBounded(path: string): Promise<Buffer | string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `File non trovato: ${path}` : `Impossibile leggere ${path} (${code ?? String(e)}).`;
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return `${path} è una cartella, non un file .xlsx.`;
+    if (!info.isFile()) return `${path} non è un file su disco (dispositivo, pipe o socket): indicare un file .xlsx.`;
+    if (info.size > MAX_FILE_BYTES) {
+      return `${path}: il file pesa ${(info.size / 1024 / 1024).toFixed(1)} MB, oltre il limite di ${MAX_FILE_BYTES / 1024 / 1024} MB; un report Integra pesa meno di 1 MB.`;
+    }
+    return await handle.readFile();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return `Impossibile leggere ${path} (${code ?? String(e)}).`;
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function readWorkbook(path: string): Promise<LoadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `File non trovato: ${path}` : `Impossibile leggere ${path} (${code ?? String(e)}).` };
-  }
-  const reason = whyNotXlsx(bytes);
+  const bytes = await readBounded(path);
+  if (typeof bytes === 'string') return { ok: false, message: bytes };
+  const reason = whyNotXlsx(bytes) ?? oversizedWorkbook(bytes);
   if (reason !== undefined) return { ok: false, message: `${path}: ${reason}` };
   const workbook = new ExcelJS.Workbook();
   try {
@@ -76,7 +124,13 @@ export async function readWorkbook(path: string): Promise<LoadResult> {
   } catch (e) {
     return { ok: false, message: `${path}: file danneggiato o non leggibile come .xlsx (${e instanceof Error ? e.message : String(e)}).` };
   }
-  const grids = workbook.worksheets.map(gridOf);
+  let grids: Grid[];
+  try {
+    grids = workbook.worksheets.map(gridOf);
+  } catch (e) {
+    if (e instanceof UnusableCell) return { ok: false, message: `${path}: ${e.message}` };
+    throw e;
+  }
   if (grids.length === 0) return { ok: false, message: `${path}: la cartella di lavoro non contiene fogli.` };
   return { ok: true, grids };
 }

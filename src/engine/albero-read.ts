@@ -1,8 +1,8 @@
 import type { CellInput } from './cell';
 import type { Finding } from './findings';
-import { address, cellAt, textOf, type Grid } from './grid';
+import { address, cellAt, isEmptyCell, textOf, type Grid } from './grid';
 import type { Layout, YearColumn } from './layout';
-import { readTreeReport, type ReportRow } from './read-report';
+import { cellInput, readTreeReport, type ReportRow } from './read-report';
 
 /** One year's baseline or target cell of the planning tree. */
 export interface YearCell {
@@ -26,8 +26,8 @@ function yearCells(grid: Grid, row: number, columns: readonly YearColumn[]): Yea
   const out: YearCell[] = [];
   for (const { year, col } of columns) {
     const cell = cellAt(grid, row, col);
-    if (textOf(cell?.value) === '') continue;
-    out.push({ year, cell: { value: cell?.value ?? null, numberFormat: cell?.numberFormat }, address: address(grid, row, col) });
+    if (isEmptyCell(cell)) continue;
+    out.push({ year, cell: cellInput(cell), address: address(grid, row, col) });
   }
   return out;
 }

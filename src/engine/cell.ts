@@ -8,6 +8,8 @@ export interface CellInput {
   readonly value: CellScalar;
   /** Excel number format, e.g. "0.00%" or "dd/mm/yyyy"; tells a percentage or a date from a number. */
   readonly numberFormat?: string;
+  /** A formula saved without its result (a file written by a library, not by Excel): unknown, not empty. */
+  readonly formulaWithoutValue?: true;
 }
 
 export type CellLike = CellScalar | CellInput;

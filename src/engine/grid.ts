@@ -54,8 +54,9 @@ export function textOf(value: CellScalar): string {
   return String(value).trim();
 }
 
+/** Empty: no cell, or nothing in it. A formula without its result is not empty: its value is unknown. */
 export function isEmptyCell(cell: GridCell | undefined): boolean {
-  return cell === undefined || textOf(cell.value) === '';
+  return cell === undefined || (textOf(cell.value) === '' && cell.formulaWithoutValue !== true);
 }
 
 /** Header words compare without case, accents or extra spaces. */

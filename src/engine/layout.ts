@@ -177,7 +177,8 @@ function matchAlbero(headers: readonly string[], headerRow: number): Layout | un
 export function recogniseLayout(grid: Grid): Layout | undefined {
   const last = Math.min(grid.rows.length, SCAN_ROWS);
   for (let r = 0; r < last; r += 1) {
-    const headers = (grid.rows[r] ?? []).map((c) => normaliseHeader(textOf(c?.value)));
+    // Array.from, not map: a row with holes must give '' for each hole, not a hole.
+    const headers = Array.from(grid.rows[r] ?? [], (c) => normaliseHeader(textOf(c?.value)));
     if (headers.filter((h) => h !== '').length < 4) continue;
     for (const shape of SHAPES) {
       const layout = matchShape(headers, shape, r);

@@ -22,7 +22,11 @@ function isWeightCell(cell: GridCell | undefined): boolean {
 
 /** A cell's value and number format, without the colours. */
 export function cellInput(cell: GridCell | undefined): CellInput {
-  return { value: cell?.value ?? null, ...(cell?.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }) };
+  return {
+    value: cell?.value ?? null,
+    ...(cell?.numberFormat === undefined ? {} : { numberFormat: cell.numberFormat }),
+    ...(cell?.formulaWithoutValue === true ? { formulaWithoutValue: true as const } : {}),
+  };
 }
 
 const YES = new Set(['si', 'sì', 'x', 'true', 'vero', '1', 'yes', 'mimit', 'mise', 'ministero']);

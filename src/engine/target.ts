@@ -2,7 +2,7 @@ import { isExcelError, toCellInput, type CellLike } from './cell';
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { parseQuantityText, type Quantity } from './quantity';
 import { fail, ok, type Result } from './result';
-import { excelErrorMessage, isBlank, isNotAvailableText, numberCell } from './value';
+import { excelErrorMessage, FORMULA_WITHOUT_VALUE, isBlank, isNotAvailableText, numberCell } from './value';
 
 export type ComparisonKind = 'atLeast' | 'atMost' | 'equal';
 
@@ -27,7 +27,8 @@ const DEADLINE = /^entro(\s+(il|la data( del)?))?\s+/i;
 
 /** Reads a target from Integra text or from a real Excel value (a number is `= t`, a date a deadline). */
 export function parseTarget(cell: CellLike): Result<Target> {
-  const { value, numberFormat } = toCellInput(cell);
+  const { value, numberFormat, formulaWithoutValue } = toCellInput(cell);
+  if (formulaWithoutValue === true) return fail('formula-without-value', FORMULA_WITHOUT_VALUE);
   if (value === null || value === undefined) return fail('invalid-target', 'Target mancante.');
   if (typeof value === 'boolean') return fail('invalid-target', 'Target non valido: valore logico.');
   if (typeof value === 'number') {

@@ -47,13 +47,16 @@ export function numberCell(n: number, numberFormat: string | undefined): Result<
   return ok(quantity(amount, unit, shownDecimals(numberFormat, stored)));
 }
 
+export const FORMULA_WITHOUT_VALUE = 'Formula senza valore calcolato: aprire il file in Excel e salvarlo, così che le formule abbiano il loro risultato.';
+
 export function excelErrorMessage(text: string): string {
   return `La cella contiene l'errore di Excel ${text.trim().toUpperCase()}: correggere la formula o il dato.`;
 }
 
 /** Reads an actual value (Valore / Consuntivo) from text or from a real Excel value. */
 export function parseActual(cell: CellLike): Result<Actual> {
-  const { value, numberFormat } = toCellInput(cell);
+  const { value, numberFormat, formulaWithoutValue } = toCellInput(cell);
+  if (formulaWithoutValue === true) return fail('formula-without-value', FORMULA_WITHOUT_VALUE);
   if (value === null || value === undefined) return ok({ kind: 'missing', reason: 'empty' });
   if (typeof value === 'number') return numberCell(value, numberFormat);
   if (typeof value === 'boolean') return fail('invalid-number', `Valore non numerico: ${value ? 'VERO' : 'FALSO'}.`);

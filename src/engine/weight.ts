@@ -2,14 +2,15 @@ import { isExcelError, isPercentFormat, toCellInput, type CellLike } from './cel
 import { Dec, HUNDRED, ONE } from './decimal';
 import { parseQuantityText } from './quantity';
 import { fail, ok, type Result } from './result';
-import { excelErrorMessage } from './value';
+import { excelErrorMessage, FORMULA_WITHOUT_VALUE } from './value';
 
 /**
  * Reads a weight as a fraction: "33,33%" text, a percentage-formatted number (0.3333), or a plain
  * number. A plain number above 1 can only mean percentage points (50 is 50%), never 5000%.
  */
 export function parseWeight(cell: CellLike): Result<Dec> {
-  const { value, numberFormat } = toCellInput(cell);
+  const { value, numberFormat, formulaWithoutValue } = toCellInput(cell);
+  if (formulaWithoutValue === true) return fail('formula-without-value', FORMULA_WITHOUT_VALUE);
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return fail('invalid-weight', 'Peso mancante.');
   }
