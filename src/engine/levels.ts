@@ -39,13 +39,32 @@ interface State {
 const LOOKAHEAD = 3;
 
 /**
+ * The row after `i` that says something about it. A page break repeats the open path from the top
+ * (the Ente, then the ambito, …) and row `i` itself when it was the last of its page: those rows are
+ * skipped. A row repeating an open row out of that order is not a repeat: two objectives may share a
+ * label under different parents.
+ */
+function following(rows: readonly ShapedRow[], i: number, state: State): number {
+  let j = i + 1;
+  let depth = 0;
+  while (j < rows.length && (rows[j].shape === 'root' || rows[j].shape === 'node')) {
+    while (depth < state.open.length && state.open[depth] === undefined) depth += 1;
+    if (rows[j].key === state.open[depth]) depth += 1;
+    else if (rows[j].key !== rows[i].key) break;
+    j += 1;
+  }
+  return j;
+}
+
+/**
  * The level of an objective row (a `node`) from the rows after it, for the Ente report and the
  * planning tree: before a block header it is an OS; before indicators it is an operational objective
  * in an *Obiettivi operativi* block, an indicator printed without figures in an *Indicatori* block;
  * before an OS it is an ambito. undefined when the rows after it do not say.
  */
 function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, depth = 0): Level | undefined {
-  const next = rows[i + 1];
+  const j = following(rows, i, state);
+  const next = rows[j];
   if (next === undefined || next.shape === 'root') return state.block === undefined ? undefined : 'indicatore';
   if (next.shape === 'block') return 'os';
   if (next.shape === 'leaf') {
@@ -53,7 +72,7 @@ function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, dept
     return state.block === undefined ? 'os' : 'indicatore';
   }
   if (depth >= LOOKAHEAD) return undefined;
-  switch (enteNodeLevel(rows, i + 1, state, depth + 1)) {
+  switch (enteNodeLevel(rows, j, state, depth + 1)) {
     case 'os':
       return 'ambito';
     case 'oo':
@@ -67,12 +86,13 @@ function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, dept
 }
 
 /** Unit report: an objective row before indicators is an objective; before objectives, an AO. */
-function unitNodeLevel(rows: readonly ShapedRow[], i: number, depth = 0): Level | undefined {
-  const next = rows[i + 1];
+function unitNodeLevel(rows: readonly ShapedRow[], i: number, state: State, depth = 0): Level | undefined {
+  const j = following(rows, i, state);
+  const next = rows[j];
   if (next === undefined || next.shape === 'root' || next.shape === 'block') return undefined;
   if (next.shape === 'leaf') return 'obiettivo';
   if (depth >= LOOKAHEAD) return undefined;
-  return unitNodeLevel(rows, i + 1, depth + 1) === 'obiettivo' ? 'ao' : undefined;
+  return unitNodeLevel(rows, j, state, depth + 1) === 'obiettivo' ? 'ao' : undefined;
 }
 
 /** The objective levels of each report, by rank; the first is the root's. */
@@ -109,7 +129,7 @@ function nodeLevel(kind: TreeKind, rows: readonly ShapedRow[], i: number, state:
   // A row repeated at a page break takes the level of the open row it repeats.
   const rank = state.open.lastIndexOf(rows[i].key);
   if (rank >= 0) return CHAIN[kind][rank];
-  return kind === 'unita' ? unitNodeLevel(rows, i) : enteNodeLevel(rows, i, state);
+  return kind === 'unita' ? unitNodeLevel(rows, i, state) : enteNodeLevel(rows, i, state);
 }
 
 /**
