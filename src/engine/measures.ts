@@ -1,12 +1,15 @@
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
-import { HUNDRED } from './decimal';
+import { Dec, HUNDRED } from './decimal';
+import { formatNumber } from './format';
+import { EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from './limits';
 import { FULL_PRECISION, ITALIAN_NUMBER, numberFromMatch, parseUnit, quantity, type Quantity, type Unit } from './quantity';
 import { fail, ok, type Result } from './result';
 
 /**
  * The *valori misure* of an indicator: the measures its value is computed from, as Integra prints
  * them ("8.270 N. / 630,56 N.", "(15.248 N. - 18.283 N.) / 18.283 N.", "270 N. * 1000 / 69.749 N.").
- * A small recursive-descent parser: + - * / and parentheses over Italian numbers with units.
+ * A small recursive-descent parser: + - * / and parentheses over Italian numbers with units. The
+ * limits in limits.ts are checked before the work they bound, so a hostile cell is a finding.
  */
 export type MeasuresValue = Quantity | DateValue;
 
@@ -27,8 +30,18 @@ const OPERATORS: Readonly<Record<string, Op>> = {
 
 const UNIT_AFTER_NUMBER = /\s*(n\.?(?![a-z])|%|€|gg\.?|giorni|h(?![a-z])|ore)/iy;
 
+/** The start of a text for a message: a cell can hold megabytes. Never half a surrogate pair. */
+function excerpt(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const start = text.slice(0, EXCERPT_CHARS);
+  return `${/[\uD800-\uDBFF]$/.test(start) ? start.slice(0, -1) : start}…`;
+}
+
+const count = (n: number) => formatNumber(new Dec(n), 0);
+
 function tokenize(text: string): Result<Token[]> {
   const tokens: Token[] = [];
+  let terms = 0;
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
@@ -41,7 +54,19 @@ function tokenize(text: string): Result<Token[]> {
     } else {
       ITALIAN_NUMBER.lastIndex = i;
       const m = ITALIAN_NUMBER.exec(text);
-      if (m === null) return fail('invalid-expression', `Carattere inatteso «${ch}» in posizione ${i + 1} di «${text}».`);
+      if (m === null) {
+        const character = Array.from(text.slice(i, i + 2))[0]; // a whole emoji, not half of it
+        return fail('invalid-expression', `Carattere inatteso «${character}» in posizione ${i + 1} di «${excerpt(text)}».`);
+      }
+      terms += 1;
+      if (terms > MAX_MEASURES_TERMS) {
+        return fail('too-many-terms', `Valori misure con più di ${count(MAX_MEASURES_TERMS)} numeri: «${excerpt(text)}».`);
+      }
+      // Before the number is built: the cost of the arithmetic grows with its digits.
+      const digits = m[0].replace(/\D/g, '').length;
+      if (digits > MAX_NUMBER_DIGITS) {
+        return fail('too-many-digits', `Numero di ${count(digits)} cifre (al massimo ${MAX_NUMBER_DIGITS}) nei valori misure: «${excerpt(m[0])}».`);
+      }
       const n = numberFromMatch(m[0]);
       i += m[0].length;
       UNIT_AFTER_NUMBER.lastIndex = i;
@@ -57,9 +82,11 @@ function tokenize(text: string): Result<Token[]> {
 
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: readonly Token[],
-    private readonly text: string,
+    /** The cell as messages quote it: an excerpt. */
+    private readonly quoted: string,
   ) {}
 
   parse(): Result<Quantity> {
@@ -91,7 +118,7 @@ class Parser {
       const a = left.value;
       const b = right.value;
       if (op.op === '/' && b.amount.isZero()) {
-        return fail('division-by-zero', `Divisione per zero nei valori misure «${this.text}».`);
+        return fail('division-by-zero', `Divisione per zero nei valori misure «${this.quoted}».`);
       }
       left = ok(
         op.op === '*'
@@ -104,26 +131,37 @@ class Parser {
 
   private factor(): Result<Quantity> {
     const token = this.tokens[this.pos];
-    if (token === undefined) return fail('invalid-expression', `Espressione incompleta: «${this.text}».`);
+    if (token === undefined) return fail('invalid-expression', `Espressione incompleta: «${this.quoted}».`);
     if (token.type === 'number') {
       this.pos += 1;
       return ok(token.value);
     }
     if (token.op === '-' || token.op === '+') {
       this.pos += 1;
-      const operand = this.factor();
+      const operand = this.nested(() => this.factor());
       if (!operand.ok || token.op === '+') return operand;
       return ok(quantity(operand.value.amount.negated(), operand.value.unit, operand.value.decimals));
     }
     if (token.op === '(') {
       this.pos += 1;
-      const inner = this.sum();
+      const inner = this.nested(() => this.sum());
       if (!inner.ok) return inner;
-      if (!this.peekOp(')')) return fail('invalid-expression', `Parentesi non chiusa in «${this.text}».`);
+      if (!this.peekOp(')')) return fail('invalid-expression', `Parentesi non chiusa in «${this.quoted}».`);
       this.pos += 1;
       return inner;
     }
     return this.unexpected();
+  }
+
+  /** Parses one level deeper, refusing beyond the limit: the recursion, and so the stack, stays bounded. */
+  private nested(parse: () => Result<Quantity>): Result<Quantity> {
+    if (this.depth === MAX_MEASURES_DEPTH) {
+      return fail('too-deep', `Valori misure annidati oltre ${MAX_MEASURES_DEPTH} livelli di parentesi e segni: «${this.quoted}».`);
+    }
+    this.depth += 1;
+    const result = parse();
+    this.depth -= 1;
+    return result;
   }
 
   private peekOp(...ops: string[]): boolean {
@@ -140,7 +178,7 @@ class Parser {
   private unexpected(): Result<never> {
     const t = this.tokens[this.pos];
     const what = t.type === 'op' ? `«${t.op}»` : 'un numero';
-    return fail('invalid-expression', `Trovato ${what} inatteso in «${this.text}».`);
+    return fail('invalid-expression', `Trovato ${what} inatteso in «${this.quoted}».`);
   }
 }
 
@@ -148,8 +186,11 @@ class Parser {
 export function evaluateMeasures(text: string): Result<MeasuresValue> {
   const t = text.trim();
   if (t === '') return fail('empty', 'Valori misure vuoti.');
+  if (t.length > MAX_MEASURES_CHARS) {
+    return fail('too-long', `Valori misure di ${count(t.length)} caratteri, oltre il limite di ${count(MAX_MEASURES_CHARS)}: «${excerpt(t)}».`);
+  }
   if (looksLikeDate(t)) return parseItalianDate(t);
   const tokens = tokenize(t);
   if (!tokens.ok) return tokens;
-  return new Parser(tokens.value, t).parse();
+  return new Parser(tokens.value, excerpt(t)).parse();
 }

@@ -100,6 +100,24 @@ describe('PERF.CONSUNTIVO', () => {
     expect(errorOf(() => perfActual('8.270 N. / 0 N.'))).toBe(VALUE);
     expect(errorOf(() => perfActual(null))).toBe(VALUE);
   });
+
+  test('hostile measures are #VALUE! with a short Italian message, never an exception', () => {
+    const hostile = [
+      '('.repeat(3_000) + '1' + ')'.repeat(3_000),
+      '-'.repeat(9_000) + '1',
+      '9'.repeat(200_000) + ' N. * ' + '9'.repeat(200_000) + ' N.',
+      'x'.repeat(1_000_000),
+      '('.repeat(60) + '1' + ')'.repeat(60),
+      '9'.repeat(40) + ' N. * 2',
+      Array(600).fill('1 N.').join('+'),
+    ];
+    for (const text of hostile) {
+      const result = excelResult(() => perfActual([[text]])) as { error?: string; message?: string };
+      expect(result.error).toBe(VALUE);
+      expect(result.message?.length).toBeLessThan(300);
+    }
+    expect(excelResult(() => perfActual('-'.repeat(60) + '1'))).toEqual({ error: VALUE, message: expect.stringContaining('oltre 50 livelli') });
+  });
 });
 
 describe('PERF.TARGET_SUGGERITO', () => {
