@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from './result';
+import { excerpt } from './excerpt';
 
 /**
  * A calendar day as an Excel serial number (1900 date system, day 1 = 1900-01-01, with Excel's
@@ -35,11 +36,11 @@ export function looksLikeDate(text: string): boolean {
 /** Reads "DD-MM-YYYY" or "DD/MM/YYYY" (also "DD.MM.YYYY"), rejecting impossible days. */
 export function parseItalianDate(text: string): Result<DateValue> {
   const m = ITALIAN_DATE.exec(text.trim());
-  if (m === null) return fail('invalid-date', `Data non leggibile: «${text.trim()}» (atteso GG-MM-AAAA).`);
+  if (m === null) return fail('invalid-date', `Data non leggibile: «${excerpt(text.trim())}» (atteso GG-MM-AAAA).`);
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    return fail('invalid-date', `Data inesistente: «${text.trim()}».`);
+    return fail('invalid-date', `Data inesistente: «${excerpt(text.trim())}».`);
   }
   return ok(dateValue(serialFromYmd(year, month, day)));
 }

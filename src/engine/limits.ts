@@ -9,7 +9,7 @@ export const EXCERPT_CHARS = 40;
 export const MAX_MEASURES_CHARS = 2_000;
 /** Parentheses and unary signs nested in a measures expression: real ones nest two deep at most. */
 export const MAX_MEASURES_DEPTH = 50;
-/** Digits of a number in a measures expression: read exactly at Dec's 40 digits; real figures have at most 13. */
+/** Digits of a number in a cell or a measures expression: read exactly at Dec's 40 digits; real figures have at most 13. */
 export const MAX_NUMBER_DIGITS = 30;
 /** Numbers in a measures expression: real ones have fewer than twenty measures. */
 export const MAX_MEASURES_TERMS = 500;

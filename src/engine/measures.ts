@@ -1,7 +1,8 @@
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { Dec, HUNDRED } from './decimal';
 import { formatNumber } from './format';
-import { EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from './limits';
+import { excerpt } from './excerpt';
+import { MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from './limits';
 import { FULL_PRECISION, ITALIAN_NUMBER, numberFromMatch, parseUnit, quantity, type Quantity, type Unit } from './quantity';
 import { fail, ok, type Result } from './result';
 
@@ -29,13 +30,6 @@ const OPERATORS: Readonly<Record<string, Op>> = {
 };
 
 const UNIT_AFTER_NUMBER = /\s*(n\.?(?![a-z])|%|€|gg\.?|giorni|h(?![a-z])|ore)/iy;
-
-/** The start of a text for a message: a cell can hold megabytes. Never half a surrogate pair. */
-function excerpt(text: string): string {
-  if (text.length <= EXCERPT_CHARS) return text;
-  const start = text.slice(0, EXCERPT_CHARS);
-  return `${/[\uD800-\uDBFF]$/.test(start) ? start.slice(0, -1) : start}…`;
-}
 
 const count = (n: number) => formatNumber(new Dec(n), 0);
 

@@ -1,5 +1,7 @@
 import { Dec, HUNDRED } from './decimal';
 import { fail, ok, type Result } from './result';
+import { excerpt } from './excerpt';
+import { MAX_NUMBER_DIGITS } from './limits';
 
 export type Unit = 'N' | '%' | '€' | 'gg' | 'h';
 
@@ -52,8 +54,10 @@ export function parseItalianNumber(text: string): Result<ParsedNumber> {
   const m = ITALIAN_NUMBER.exec(t);
   if (m === null || m[0].length !== t.length) {
     const hint = /^\d+\.\d{1,2}$/.test(t) ? ' Usare la virgola per i decimali (es. 13,12).' : '';
-    return fail('invalid-number', `Numero non leggibile: «${t}».${hint}`);
+    return fail('invalid-number', `Numero non leggibile: «${excerpt(t)}».${hint}`);
   }
+  const digits = m[0].replace(/\D/g, '').length;
+  if (digits > MAX_NUMBER_DIGITS) return fail('too-many-digits', `Numero di ${digits} cifre (al massimo ${MAX_NUMBER_DIGITS}): «${excerpt(t)}».`);
   return ok(numberFromMatch(m[0]));
 }
 
@@ -84,7 +88,7 @@ export function parseQuantityText(text: string): Result<Quantity> {
   }
   const n = parseItalianNumber(t);
   if (!n.ok) {
-    return t === '' ? fail('invalid-number', `Manca il numero in «${text.trim()}».`) : n;
+    return t === '' ? fail('invalid-number', `Manca il numero in «${excerpt(text.trim())}».`) : n;
   }
   const { amount, decimals } = n.value;
   return ok(unit === '%' ? quantity(amount.div(HUNDRED), '%', decimals) : quantity(amount, unit, decimals));

@@ -5,6 +5,7 @@ import type { AnnexInput } from './overshooting-report';
 import type { Finding } from './findings';
 import { assignLevels, type RowShape, type ShapedRow } from './levels';
 import { LEVEL_NAMES, type Field, type Level, type TreeRow } from './tree';
+import { excerpt } from './excerpt';
 
 /** A row of a tree report. */
 export interface ReportRow extends TreeRow {
@@ -120,7 +121,7 @@ function uncertainLevel(grid: Grid, row: PrintedRow, level: Level): Finding {
     severity: 'avviso',
     code: 'livello-incerto',
     cell: address(grid, row.r, row.codeCol),
-    message: `«${row.code}»: la struttura del report non dice a quale livello appartiene la riga (nessuna riga sotto di essa lo indica); è stata letta come ${LEVEL_NAMES[level]}. Verificare l'ordine delle righe o i dati mancanti.`,
+    message: `«${excerpt(row.code)}»: la struttura del report non dice a quale livello appartiene la riga (nessuna riga sotto di essa lo indica); è stata letta come ${LEVEL_NAMES[level]}. Verificare l'ordine delle righe o i dati mancanti.`,
   };
 }
 

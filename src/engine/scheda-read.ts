@@ -5,6 +5,7 @@ import { isHeaderRow, type Layout } from './layout';
 import { cellInput, isExternalTarget, type ReportRow } from './read-report';
 import type { Field, Level } from './tree';
 import { parseWeight } from './weight';
+import { excerpt } from './excerpt';
 
 /** An individual scorecard as tree rows: the card, its objectives, their indicators; and what could not be read as given. */
 export interface SchedaReading {
@@ -37,7 +38,7 @@ function sameWeight(a: GridCell, b: GridCell): boolean {
 
 function weightText(cell: GridCell): string {
   const w = parseWeight(cellInput(cell));
-  return w.ok ? formatPercent(w.value) : `«${textOf(cell.value)}»`;
+  return w.ok ? formatPercent(w.value) : `«${excerpt(textOf(cell.value))}»`;
 }
 
 /**

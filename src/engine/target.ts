@@ -3,6 +3,7 @@ import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { parseQuantityText, type Quantity } from './quantity';
 import { fail, ok, type Result } from './result';
 import { excelErrorMessage, FORMULA_WITHOUT_VALUE, isBlank, isNotAvailableText, numberCell } from './value';
+import { excerpt } from './excerpt';
 
 export type ComparisonKind = 'atLeast' | 'atMost' | 'equal';
 
@@ -42,7 +43,7 @@ export function parseTarget(cell: CellLike): Result<Target> {
 function parseTargetText(raw: string): Result<Target> {
   const text = raw.trim().replace(/\u00a0/g, ' ');
   if (isBlank(text)) return fail('invalid-target', 'Target mancante.');
-  if (isNotAvailableText(text)) return fail('invalid-target', `Target non disponibile («${text}»): indicare il target.`);
+  if (isNotAvailableText(text)) return fail('invalid-target', `Target non disponibile («${excerpt(text)}»): indicare il target.`);
   if (isExcelError(text)) return fail('excel-error', excelErrorMessage(text));
   const deadline = DEADLINE.exec(text);
   if (deadline !== null || looksLikeDate(text)) {
@@ -51,13 +52,13 @@ function parseTargetText(raw: string): Result<Target> {
   }
   for (const [re, suggestion] of MISSPELT) {
     if (re.test(text)) {
-      return fail('invalid-operator', `Operatore non valido nel target «${text}»: usare «${suggestion}».`);
+      return fail('invalid-operator', `Operatore non valido nel target «${excerpt(text)}»: usare «${suggestion}».`);
     }
   }
   const operator = OPERATORS.find(([re]) => re.test(text));
   const kind = operator?.[1] ?? 'equal';
   const rest = operator === undefined ? text : text.replace(operator[0], '');
   const threshold = parseQuantityText(rest);
-  if (!threshold.ok) return fail('invalid-target', `Target «${text}» non leggibile: ${threshold.error.message}`);
+  if (!threshold.ok) return fail('invalid-target', `Target «${excerpt(text)}» non leggibile: ${threshold.error.message}`);
   return ok({ kind, threshold: threshold.value });
 }

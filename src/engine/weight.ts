@@ -3,6 +3,7 @@ import { Dec, HUNDRED, ONE } from './decimal';
 import { parseQuantityText } from './quantity';
 import { fail, ok, type Result } from './result';
 import { excelErrorMessage, FORMULA_WITHOUT_VALUE } from './value';
+import { excerpt } from './excerpt';
 
 /**
  * Reads a weight as a fraction: "33,33%" text, a percentage-formatted number (0.3333), or a plain
@@ -25,7 +26,7 @@ export function parseWeight(cell: CellLike): Result<Dec> {
     if (isExcelError(value)) return fail('excel-error', excelErrorMessage(value));
     const q = parseQuantityText(value);
     if (!q.ok || (q.value.unit !== null && q.value.unit !== '%')) {
-      return fail('invalid-weight', `Peso non leggibile: «${value.trim()}» (atteso ad es. 33,33%).`);
+      return fail('invalid-weight', `Peso non leggibile: «${excerpt(value.trim())}» (atteso ad es. 33,33%).`);
     }
     amount = q.value.amount;
     percent = q.value.unit === '%';
