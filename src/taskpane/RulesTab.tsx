@@ -1,6 +1,6 @@
-import { Body1, Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatPercent, parseFractionCell, profileFromJson, type SmvpProfile } from '../engine';
+import { formatPercent, parseFractionCell, profileFromJson, type Dec, type ProfileProblem, type SmvpProfile } from '../engine';
 import type { PaneSession } from './session';
 import type { Strings } from './strings';
 
@@ -19,62 +19,80 @@ interface Draft {
   missing: 'exclude' | 'zero';
 }
 
+/** Percentages with every decimal the profile has, so saving an untouched field changes nothing. */
+const percent = (d: Dec) => formatPercent(d, Math.max(2, d.decimalPlaces() - 2));
+
 function draftOf(p: SmvpProfile): Draft {
   return {
-    green: formatPercent(p.semaphore.green),
-    red: formatPercent(p.semaphore.red),
-    tolerance: formatPercent(p.overshootingTolerance),
-    weightTolerance: formatPercent(p.weightTolerance),
+    green: percent(p.semaphore.green),
+    red: percent(p.semaphore.red),
+    tolerance: percent(p.overshootingTolerance),
+    weightTolerance: percent(p.weightTolerance),
     deadline: p.deadline.rule,
     days: p.deadline.rule === 'linear' ? String(p.deadline.days) : '30',
     missing: p.missingValue,
   };
 }
 
-/** The draft as a profile, checked by the engine's own reader; a message says what is wrong. */
-function profileOf(d: Draft, base: SmvpProfile, strings: Strings): { profile: SmvpProfile } | { problem: string } {
-  const fractions: Array<[keyof Draft, string]> = [
-    ['green', strings.green],
-    ['red', strings.red],
-    ['tolerance', strings.tolerance],
-    ['weightTolerance', strings.weightTolerance],
-  ];
-  const read: Record<string, string> = {};
-  for (const [key, label] of fractions) {
-    const f = parseFractionCell(d[key], label);
-    if (!f.ok) return { problem: strings.invalidRule(label) };
-    read[key] = f.value.toString();
+type PercentField = 'green' | 'red' | 'tolerance' | 'weightTolerance';
+
+/** Where each field of the form goes in the profile's JSON: problems are named by these paths. */
+const PATHS: Readonly<Record<PercentField | 'days', string>> = {
+  green: 'semaphore.green',
+  red: 'semaphore.red',
+  tolerance: 'overshootingTolerance',
+  weightTolerance: 'weightTolerance',
+  days: 'deadline.days',
+};
+
+/** Whether a field has a problem: at its path or above it (one on `semaphore` concerns both thresholds). */
+const fieldHas = (field: keyof typeof PATHS, problems: readonly ProfileProblem[]) =>
+  problems.some((p) => PATHS[field] === p.path || PATHS[field].startsWith(`${p.path}.`));
+
+/**
+ * The draft as a profile, checked by the engine's own reader as a whole: the profile, or every problem
+ * with its path. A percentage the pane cannot read is left out of the JSON, so the rest is still checked.
+ */
+function checkDraft(d: Draft, base: SmvpProfile, strings: Strings): { ok: true; value: SmvpProfile } | { ok: false; errors: readonly ProfileProblem[] } {
+  const labels: Record<PercentField, string> = { green: strings.green, red: strings.red, tolerance: strings.tolerance, weightTolerance: strings.weightTolerance };
+  const unreadable: ProfileProblem[] = [];
+  const read: Partial<Record<PercentField, string>> = {};
+  for (const key of ['green', 'red', 'tolerance', 'weightTolerance'] as const) {
+    const f = parseFractionCell(d[key], labels[key]);
+    if (f.ok) read[key] = f.value.toFixed();
+    else unreadable.push({ path: PATHS[key], message: strings.invalidRule(labels[key]) });
   }
-  const days = Number(d.days);
-  const json = {
-    name: base.name,
-    semaphore: { green: read.green, red: read.red },
-    overshootingTolerance: read.tolerance,
-    weightTolerance: read.weightTolerance,
-    deadline: d.deadline === 'zero' ? { rule: 'zero' } : { rule: 'linear', days },
-    missingValue: d.missing,
-    displayDecimals: base.displayDecimals,
-  };
-  const profile = profileFromJson(json, base);
-  return profile.ok ? { profile: profile.value } : { problem: profile.error.message };
+  const days = d.days.trim();
+  const result = profileFromJson(
+    {
+      semaphore: { green: read.green, red: read.red },
+      overshootingTolerance: read.tolerance,
+      weightTolerance: read.weightTolerance,
+      // Days as typed unless a plain integer, so the reader names what is wrong with them.
+      deadline: d.deadline === 'zero' ? { rule: 'zero' } : { rule: 'linear', days: /^\d+$/.test(days) ? Number(days) : days },
+      missingValue: d.missing,
+    },
+    base,
+  );
+  // A problem over an unreadable field (`semaphore` over `semaphore.green`) compares a value nobody typed.
+  const checkedErrors = result.ok ? [] : result.errors.filter((e) => !unreadable.some((u) => u.path.startsWith(`${e.path}.`)));
+  const errors = [...unreadable, ...checkedErrors];
+  return result.ok && errors.length === 0 ? result : { ok: false, errors };
 }
 
 export function RulesTab({ strings, session, profile, busy }: { readonly strings: Strings; readonly session: PaneSession; readonly profile: SmvpProfile; readonly busy: boolean }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(profile));
-  const [problem, setProblem] = useState<string | null>(null);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Checked on every edit: the problems show while typing, and an invalid profile cannot be saved.
+  const checked = checkDraft(draft, profile, strings);
+  const errors = checked.ok ? [] : checked.errors;
   const save = () => {
-    const result = profileOf(draft, profile, strings);
-    if ('problem' in result) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    void session.saveProfile(result.profile);
+    if (checked.ok) void session.saveProfile(checked.value);
   };
-  const text = (key: 'green' | 'red' | 'tolerance' | 'weightTolerance', label: string) => (
-    <Field label={label}>
+  const flagged = (key: keyof typeof PATHS) => (fieldHas(key, errors) ? 'error' : 'none');
+  const text = (key: PercentField, label: string) => (
+    <Field label={label} validationState={flagged(key)}>
       <Input value={draft[key]} onChange={(_e, d) => edit({ [key]: d.value })} />
     </Field>
   );
@@ -105,7 +123,7 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
         ['linear', strings.deadlineLinear],
       ])}
       {draft.deadline === 'linear' && (
-        <Field label={strings.deadlineDays}>
+        <Field label={strings.deadlineDays} validationState={flagged('days')}>
           <Input type="number" min={1} value={draft.days} onChange={(_e, d) => edit({ days: d.value })} />
         </Field>
       )}
@@ -113,21 +131,33 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
         ['exclude', strings.missingExclude],
         ['zero', strings.missingZero],
       ])}
-      <Field validationState={problem === null ? 'none' : 'error'} validationMessage={problem ?? undefined}>
-        <div className={styles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={save}>
-            {strings.save}
-          </Button>
-          <Button
-            disabled={busy}
-            onClick={() => {
-              void session.resetProfile();
-            }}
-          >
-            {strings.reset}
-          </Button>
-        </div>
-      </Field>
+      {errors.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {strings.rulesInvalid}
+            <ul aria-label={strings.rulesInvalid}>
+              {errors.map((e) => (
+                <li key={`${e.path} ${e.message}`}>
+                  {e.path}: {e.message}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !checked.ok} onClick={save}>
+          {strings.save}
+        </Button>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            void session.resetProfile();
+          }}
+        >
+          {strings.reset}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -55,6 +55,7 @@ const it = {
   profileReset: (name: string) => `Ripristinate le regole predefinite (${name}).`,
   profileDamaged: (why: string) => `Le regole salvate nella cartella non sono leggibili e non sono usate (${why}).`,
   invalidRule: (what: string) => `${what}: valore non valido.`,
+  rulesInvalid: 'Regole non valide, non salvate finché ogni problema non è corretto:',
   functionsHint: 'Nelle celle: =PERF.RAGGIUNGIMENTO(target; valore)',
 };
 
@@ -113,6 +114,7 @@ const en: Strings = {
   profileReset: (name: string) => `Default rules restored (${name}).`,
   profileDamaged: (why: string) => `The rules saved in the workbook cannot be read and are not used (${why}).`,
   invalidRule: (what: string) => `${what}: invalid value.`,
+  rulesInvalid: 'Invalid rules, not saved until every problem is fixed:',
   functionsHint: 'In cells: =PERF.ACHIEVEMENT(target, value)',
 };
 

@@ -155,6 +155,48 @@ describeInBrowser('task pane in Chromium', () => {
     await eq.close();
   }, 60_000);
 
+  test('Regole SMVP: every problem of the edited rules is listed with its path, and only valid rules are saved', async () => {
+    const rules = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const stored = () => rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.size);
+    await rules.getByRole('tab', { name: 'Regole SMVP' }).click();
+    await rules.getByLabel('Verde da').fill('150%');
+    await rules.getByLabel('Rosso fino a').fill('0%');
+    await rules.getByLabel('Soglia di tolleranza overshooting').fill('tanto');
+    await rules.getByLabel('Scadenza non rispettata').selectOption('linear');
+    await rules.getByLabel('Giorni').fill('0');
+    const list = rules.getByRole('list', { name: /Regole non valide/ });
+    const problems = list.getByRole('listitem');
+    await problems.getByText(/^deadline\.days/).waitFor();
+    await expect(problems.allTextContents()).resolves.toEqual([
+      'overshootingTolerance: Soglia di tolleranza overshooting: valore non valido.',
+      'semaphore.green: verde 150% fuori regola: serve 0% < rosso < verde ≤ 100%.',
+      'semaphore.red: rosso 0% fuori regola: serve 0% < rosso < verde ≤ 100%.',
+      'deadline.days: deve essere un numero intero da 1 a 366, non 0.',
+    ]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await rules.screenshot({ path: join(ARTIFACTS, 'pane-regole.png'), fullPage: true });
+    const save = rules.getByRole('button', { name: 'Salva nella cartella' });
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await rules.getByLabel('Verde da').fill('97%');
+    await rules.getByLabel('Rosso fino a').fill('98%');
+    await problems.getByText(/^semaphore: rosso 98%/).waitFor();
+    await expect(problems.allTextContents()).resolves.toEqual([
+      'overshootingTolerance: Soglia di tolleranza overshooting: valore non valido.',
+      'semaphore: rosso 98% non è minore del verde 97%: serve 0% < rosso < verde ≤ 100%.',
+      'deadline.days: deve essere un numero intero da 1 a 366, non 0.',
+    ]);
+    await expect(stored()).resolves.toBe(0);
+    await rules.getByLabel('Rosso fino a').fill('70%');
+    await rules.getByLabel('Soglia di tolleranza overshooting').fill('150%');
+    await rules.getByLabel('Giorni').fill('15');
+    await list.waitFor({ state: 'detached' });
+    await save.click();
+    await rules.getByText(/Regole salvate nella cartella/).waitFor();
+    const saved = await rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.values().next().value);
+    expect(JSON.parse(saved ?? '')).toMatchObject({ semaphore: { green: '0.97', red: '0.7' }, overshootingTolerance: '1.5', deadline: { rule: 'linear', days: 15 } });
+    await rules.close();
+  }, 60_000);
+
   test('ribbon: Genera Overshooting clicked while Valida runs is queued and runs after it, never dropped', async () => {
     const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     const { log, ...after } = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
