@@ -72,6 +72,21 @@ class BundleBudgetPlugin {
   }
 }
 
+/**
+ * Excel on the web fetches functions.json from its own origin (https://excel.officeapps.live.com and
+ * regional hosts such as inc-excel.officeapps.live.com: OfficeDev/office-js issue 3970,
+ * OfficeDev/Excel-Custom-Functions issue 212; cloud.microsoft is the domain Microsoft 365's web apps
+ * are moving to), so the dev server allows Office's origins, and only them: a wildcard would let any
+ * page open in the browser read what the server holds, source maps included.
+ * Pane and desktop Excel load everything from the server's own origin and need no header.
+ */
+const OFFICE_ON_THE_WEB = /^https:\/\/([a-z0-9-]+\.)*(officeapps\.live\.com|cloud\.microsoft)$/;
+
+function officeOnTheWebCors(req) {
+  const origin = req.headers.origin;
+  return typeof origin === 'string' && OFFICE_ON_THE_WEB.test(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
+}
+
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   // Where the office serves dist/ (ADDIN_URL=https://intranet.example/smvp/ npm run build); localhost when unset.
@@ -111,7 +126,9 @@ module.exports = async (_env, argv) => {
     const devCerts = require('office-addin-dev-certs');
     config.devServer = {
       static: { directory: path.join(__dirname, 'dist') },
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // This machine only: Excel and the browser reach it as https://localhost, nobody else should.
+      host: 'localhost',
+      headers: officeOnTheWebCors,
       server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     };

@@ -36,6 +36,7 @@ export function overshootingJson(file: string, sheet: string, report: Overshooti
     flagged: report.flagged,
     share: report.share.toNumber(),
     external: report.external,
+    // fromEntries defines own properties: a TIPO named "__proto__" is a key like any other.
     byTipo: report.byTipo,
     rows: report.lines.map(({ input, outcome }) => ({
       row: input.row,

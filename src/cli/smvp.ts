@@ -2,38 +2,91 @@
  * `smvp`: the SMVP engine on .xlsx files, for batch work and for machines without Excel.
  *   smvp validate FILE [--sheet NOME] [--json]
  *   smvp overshooting FILE [--sheet NOME] [-o OUT.xlsx] [--json]
- * Exit codes: 0 no errors, 1 errors found, 2 the input cannot be used.
+ * Exit codes, one meaning each: 0 no errore found; 1 at least one errore found; 2 the input cannot be
+ * used (file, sheet, layout); 3 the output cannot be written (the -o file, or standard output);
+ * 4 the command line is wrong (command, option, argument).
+ * Text output never carries a cell's control characters to the terminal (see `printable`).
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Grid, type LayoutKind, type Level, type NodeReport, type SheetReport } from '../engine';
+import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Finding, type Grid, type LayoutKind, type Level, type NodeReport, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { outputProblem, writeFailure } from './output-path';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
 
-export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
+export const EXIT = { ok: 0, errors: 1, unusable: 2, unwritable: 3, usage: 4 } as const;
 
 const USAGE = `Uso:
   smvp validate FILE.xlsx [--sheet NOME] [--json]
   smvp overshooting FILE.xlsx [--sheet NOME] [-o USCITA.xlsx] [--json]
 
-Codice di uscita: 0 nessun errore, 1 errori trovati, 2 input non utilizzabile.`;
+Codice di uscita: 0 nessun errore, 1 errori trovati, 2 input non utilizzabile,
+3 uscita non scrivibile, 4 comando, opzione o argomento errato.`;
 
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-class Unusable extends Error {}
+/** Why the command stops, in Italian, with its exit code. */
+class Stop extends Error {
+  constructor(
+    readonly exit: (typeof EXIT)['unusable' | 'unwritable'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Text as the terminal may show it: a control character in a cell (an ESC sequence that erases the
+ * line, a carriage return) would let the cell rewrite what smvp prints. Tabs and line breaks, common
+ * in cells, become spaces; any other C0 or C1 control (and DEL) its visible escape, "\x1b".
+ */
+export function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/** At most `max` characters, the last an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * JSON.stringify escapes C0 controls, not DEL and C1 ones (U+009B is a CSI to some terminals): these
+ * are escaped too, and the JSON reads the same.
+ */
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function pct(fraction: string | null): string {
   return fraction === null ? '—' : formatPercent(new Dec(fraction));
 }
 
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+/** The widest a table column gets: a long code or label is cut, the JSON has it whole. */
+const MAX_COLUMN = 60;
+
+/**
+ * Rows as aligned columns, printed one line at a time. Widths are found by a loop: spreading a large
+ * annex's rows into Math.max overflows the stack.
+ */
+function printTable(io: Io, rows: readonly (readonly string[])[]): void {
+  const cells = rows.map((r) => r.map((c) => clip(printable(c), MAX_COLUMN)));
+  const widths: number[] = [];
+  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of cells) io.out(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+/**
+ * The longest message printed. Messages quote cells, and a cell holds up to 32,767 characters: a
+ * last defence for the terminal, whatever the engine quotes. The JSON keeps messages whole.
+ */
+const MAX_MESSAGE = 500;
+
+function printFinding(io: Io, f: Finding): void {
+  io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${clip(printable(f.message), MAX_MESSAGE)}`);
 }
 
 type RecognisedReport = SheetReport & { readonly layout: LayoutKind };
@@ -43,17 +96,17 @@ const TOP_LEVELS: readonly Level[] = ['ente', 'ambito', 'os', 'area', 'ao'];
 
 async function loadSheets(file: string, sheet: string | undefined): Promise<RecognisedReport[]> {
   const loaded = await readWorkbook(file);
-  if (!loaded.ok) throw new Unusable(loaded.message);
+  if (!loaded.ok) throw new Stop(EXIT.unusable, loaded.message);
   const grids: Grid[] = loaded.grids;
   if (sheet !== undefined && !grids.some((g) => g.name === sheet)) {
-    throw new Unusable(`Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${grids.map((g) => g.name).join(', ')}.`);
+    throw new Stop(EXIT.unusable, `Foglio «${sheet}» non trovato in ${file}. Fogli presenti: ${grids.map((g) => g.name).join(', ')}.`);
   }
   // Every sheet is read even with --sheet: a planning tree or a scorecard is checked against the others.
   const reports = analyseWorkbook(grids).filter((r) => sheet === undefined || r.name === sheet);
   const recognised = reports.filter((r): r is RecognisedReport => r.layout !== null);
   if (recognised.length === 0) {
     const names = Object.values(LAYOUT_NAMES).join(', ');
-    throw new Unusable(`${file}: layout non riconosciuto in ${sheet === undefined ? 'nessun foglio' : `«${sheet}»`}. Il foglio deve contenere la riga di intestazione di un report Integra (${names}).`);
+    throw new Stop(EXIT.unusable, `${file}: layout non riconosciuto in ${sheet === undefined ? 'nessun foglio' : `«${sheet}»`}. Il foglio deve contenere la riga di intestazione di un report Integra (${names}).`);
   }
   return recognised;
 }
@@ -61,12 +114,12 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Reco
 function printValidation(io: Io, file: string, reports: readonly RecognisedReport[]): void {
   for (const report of reports) {
     const counts = countBySeverity(report.findings);
-    io.out(`\n${file} — foglio «${report.name}»: ${LAYOUT_NAMES[report.layout]}`);
+    io.out(`\n${printable(file)} — foglio «${printable(report.name)}»: ${LAYOUT_NAMES[report.layout]}`);
     const top = report.nodes.filter((n) => (report.layout === 'schede' ? n.level !== 'indicatore' : TOP_LEVELS.includes(n.level)));
     // A card's own row has no code: its holder names it.
     const name = (n: NodeReport) => n.code || n.label;
-    if (report.layout === 'albero') io.out(table([['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight)])]));
-    else io.out(table([['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]));
+    if (report.layout === 'albero') printTable(io, [['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight)])]);
+    else printTable(io, [['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]);
     if (report.overshooting !== null && report.layout === 'overshooting') {
       const os = report.overshooting;
       io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);
@@ -76,48 +129,48 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
       io.out(`Rispetto all'anno precedente: target incrementati ${n('incrementato')}, diminuiti ${n('diminuito')}; obiettivi aggiunti ${n('aggiunto')}, eliminati ${n('eliminato')}.`);
     }
     io.out(`Rilievi: ${counts.errore} errori, ${counts.avviso} avvisi, ${counts.nota} note.`);
-    for (const f of report.findings) io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${f.message}`);
+    for (const f of report.findings) printFinding(io, f);
   }
 }
 
-async function validate(io: Io, file: string, sheet: string | undefined, json: boolean): Promise<number> {
+async function validate(io: Io, file: string, sheet: string | undefined, asJson: boolean): Promise<number> {
   const reports = await loadSheets(file, sheet);
-  if (json) io.out(JSON.stringify(validateJson(file, reports), null, 2));
+  if (asJson) io.out(json(validateJson(file, reports)));
   else printValidation(io, file, reports);
   return reports.some((r) => r.findings.some((f) => f.severity === 'errore')) ? EXIT.errors : EXIT.ok;
 }
 
-async function overshooting(io: Io, file: string, sheet: string | undefined, json: boolean, output: string | undefined): Promise<number> {
+async function overshooting(io: Io, file: string, sheet: string | undefined, asJson: boolean, output: string | undefined): Promise<number> {
   // Checked before the work, so a wrong -o costs nothing.
   const refused = output === undefined ? undefined : await outputProblem(output, [file]);
-  if (refused !== undefined) throw new Unusable(refused);
+  if (refused !== undefined) throw new Stop(EXIT.unwritable, refused);
   const reports = await loadSheets(file, sheet);
   // The annex when the workbook has one, else the first report's indicators.
   const report = reports.find((r) => r.layout === 'overshooting') ?? reports[0];
   const os = report.overshooting;
-  if (os === null) throw new Unusable(`${file}: nessun indicatore nel foglio «${report.name}».`);
+  if (os === null) throw new Stop(EXIT.unusable, `${file}: nessun indicatore nel foglio «${report.name}».`);
   if (output !== undefined) {
     const workbook = new ExcelJS.Workbook();
     addOvershootingSheet(workbook, overshootingSheet(os));
     try {
       await saveWorkbook(workbook, output);
     } catch (e) {
-      throw new Unusable(`Impossibile scrivere ${output}: ${writeFailure(e)}. Nessuna modifica a ${output}.`);
+      throw new Stop(EXIT.unwritable, `Impossibile scrivere ${output}: ${writeFailure(e)}. Nessuna modifica a ${output}.`);
     }
   }
-  if (json) {
-    io.out(JSON.stringify(overshootingJson(file, report.name, os), null, 2));
+  if (asJson) {
+    io.out(json(overshootingJson(file, report.name, os)));
   } else {
-    io.out(`${file} — foglio «${report.name}»`);
+    io.out(`${printable(file)} — foglio «${printable(report.name)}»`);
     io.out(`Indicatori con target: ${os.total}; in overshooting: ${os.flagged} (${formatPercent(os.share, 1)}); con target ministeriale: ${os.external}.`);
-    const tipi = Object.entries(os.byTipo).map(([t, n]) => `${t} ${n}`).join(', ');
-    if (tipi !== '') io.out(`Per tipo: ${tipi}.`);
+    const tipi = Object.entries(os.byTipo).map(([t, n]) => `${clip(printable(t), MAX_COLUMN)} ${n}`).join(', ');
+    if (tipi !== '') io.out(`Per tipo: ${clip(tipi, MAX_MESSAGE)}.`);
     const flagged = os.lines.filter((l) => l.outcome?.flagged);
     if (flagged.length > 0) {
-      io.out(table([['Indicatore', 'Valore vs target', 'Overshooting', 'Target'], ...flagged.map((l) => [l.input.code, formatPercent(l.outcome!.valueVsTarget), formatPercent(l.outcome!.overshooting), l.input.external ? 'ministeriale' : ''])]));
+      printTable(io, [['Indicatore', 'Valore vs target', 'Overshooting', 'Target'], ...flagged.map((l) => [l.input.code, formatPercent(l.outcome!.valueVsTarget), formatPercent(l.outcome!.overshooting), l.input.external ? 'ministeriale' : ''])]);
     }
-    for (const f of os.findings) io.out(`  ${f.severity.padEnd(6)}  ${(f.cell || '—').padEnd(5)}  ${f.code}: ${f.message}`);
-    if (output !== undefined) io.out(`Scritto ${output}`);
+    for (const f of os.findings) printFinding(io, f);
+    if (output !== undefined) io.out(`Scritto ${printable(output)}`);
   }
   return os.findings.some((f) => f.severity === 'errore') ? EXIT.errors : EXIT.ok;
 }
@@ -171,8 +224,8 @@ function commandProblem([command, file, ...extra]: readonly string[], output: st
 }
 
 function usageError(io: Io, problem: string): number {
-  io.err(`Errore: ${problem}\n\n${USAGE}`);
-  return EXIT.unusable;
+  io.err(`Errore: ${printable(problem)}\n\n${USAGE}`);
+  return EXIT.usage;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -195,9 +248,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ? await validate(io, file, values.sheet, values.json === true)
       : await overshooting(io, file, values.sheet, values.json === true, values.output);
   } catch (e) {
-    if (e instanceof Unusable) {
-      io.err(`Errore: ${e.message}`);
-      return EXIT.unusable;
+    if (e instanceof Stop) {
+      io.err(`Errore: ${printable(e.message)}`);
+      return e.exit;
     }
     throw e;
   }

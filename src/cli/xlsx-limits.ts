@@ -3,9 +3,8 @@
  * under 1 GB, or is refused saying why. A real Integra report is a few hundred rows, under 1 MB.
  */
 
-/** Excel's own grid: a file with cells beyond it was not written by Excel. */
+/** Excel's own grid: a file with cells beyond it was not written by Excel (ExcelJS itself refuses columns beyond 16,384). */
 export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 /** Excel's limit on the characters of one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
 

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { columnLetters, type Grid, type GridCell } from '../engine';
 import { oversizedWorkbook } from './xlsx-guard';
-import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_FILE_BYTES } from './xlsx-limits';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS, MAX_FILE_BYTES } from './xlsx-limits';
 
 export type LoadResult = { readonly ok: true; readonly grids: Grid[] } | { readonly ok: false; readonly message: string };
 
@@ -77,9 +77,6 @@ function gridOf(sheet: ExcelJS.Worksheet): Grid {
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const line: Array<GridCell | undefined> = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c > EXCEL_MAX_COLUMNS) {
-        throw new UnusableCell(`il foglio «${sheet.name}» ha celle alla colonna ${c.toLocaleString('it-IT')}, oltre le ${EXCEL_MAX_COLUMNS.toLocaleString('it-IT')} colonne di Excel: il file non è stato scritto da Excel o è danneggiato.`);
-      }
       if (cell.isMerged && cell.master.address !== cell.address) return; // a merge holds its value once
       line[c - 1] = gridCell(cell, `«${sheet.name}»!${columnLetters(c - 1)}${r}`);
     });

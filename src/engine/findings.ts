@@ -1,3 +1,5 @@
+import type { EngineError } from './result';
+
 export type Severity = 'errore' | 'avviso' | 'nota';
 
 /** Stable identifiers of what the validator reports. */
@@ -13,6 +15,7 @@ export type FindingCode =
   | 'valore-incompatibile'
   | 'unita-ambigua'
   | 'errore-excel'
+  | 'formula-senza-valore'
   | 'misure-illeggibili'
   | 'valore-diverso-dalle-misure'
   | 'raggiungimento-illeggibile'
@@ -39,6 +42,12 @@ export interface Finding {
   readonly computed?: string;
   /** A target to propose instead, as Integra writes it (planning tree). */
   readonly suggested?: string;
+}
+
+/** The finding code of an unreadable cell: its own for an Excel error or a formula without its result, else `code`. */
+export function readingFindingCode(error: EngineError, code: FindingCode): FindingCode {
+  if (error.code === 'excel-error') return 'errore-excel';
+  return error.code === 'formula-without-value' ? 'formula-senza-valore' : code;
 }
 
 const ORDER: Readonly<Record<Severity, number>> = { errore: 0, avviso: 1, nota: 2 };

@@ -1,9 +1,10 @@
 import { contains, printedBounds } from './bounds';
 import type { CellInput } from './cell';
 import { Dec } from './decimal';
-import type { Finding } from './findings';
+import { readingFindingCode, type Finding } from './findings';
 import { formatPercent } from './format';
 import { evaluateMeasures } from './measures';
+import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 import { overshooting, type OvershootingOutcome } from './overshooting';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { ok, type Result } from './result';
@@ -26,7 +27,7 @@ export interface AnnexInput {
   readonly external: boolean;
   /** Printed figures to check, when the source is an annex. */
   readonly printed?: { readonly grado: CellInput; readonly valueVsTarget: CellInput; readonly overshooting: CellInput };
-  readonly addresses?: Readonly<Partial<Record<'target' | 'value' | 'grado' | 'valueVsTarget' | 'overshooting', string | undefined>>>;
+  readonly addresses?: Readonly<Partial<Record<'target' | 'value' | 'measures' | 'grado' | 'valueVsTarget' | 'overshooting', string | undefined>>>;
   /** Target and actual value already read by a tree's recomputation: not read again. */
   readonly reading?: { readonly target: Result<Target>; readonly actual: Result<Actual>; readonly unitGuessed: boolean };
 }
@@ -43,6 +44,7 @@ export interface OvershootingReport {
   readonly flagged: number;
   readonly share: Dec;
   readonly external: number;
+  /** Flagged indicators by TIPO, in order of appearance; an object without prototype (keys are user text). */
   readonly byTipo: Readonly<Record<string, number>>;
   readonly lines: readonly AnnexLine[];
   readonly findings: readonly Finding[];
@@ -62,48 +64,83 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   };
 }
 
+/** Whether a figure survives as a double, as the sheet's cells and the JSON carry it: 1e308 / 1e-300 does not. */
+export function fitsDouble(d: Dec): boolean {
+  return Number.isFinite(d.toNumber());
+}
+
+/** What the sheet shows for a figure that does not fit a double; a finding says why. */
+export const UNREPRESENTABLE = 'non rappresentabile';
+
+interface ActualReading {
+  readonly actual: Result<Actual>;
+  readonly unitGuessed: boolean;
+  /** What the reading itself has to say: unreadable or contradicted measures, a guessed unit. */
+  readonly findings: readonly Finding[];
+}
+
 /**
  * The annex's consuntivo: from the measures when they are readable, else the printed value, whose
- * unit may have to be guessed against the target.
+ * unit may have to be guessed against the target. Each of these is said as a tree report says it.
  */
-function readActual(input: AnnexInput, target: Target): { actual: Result<Actual>; unitGuessed: boolean } {
+function readActual(input: AnnexInput, target: Target, name: string): ActualReading {
+  const at = input.addresses ?? {};
+  const stated = parseActual(input.value);
   const raw = input.measures.value;
-  const measured = typeof raw === 'string' && raw.trim() !== '' ? evaluateMeasures(raw) : undefined;
-  if (measured !== undefined && measured.ok) return { actual: measured, unitGuessed: false };
-  const printed = parseActual(input.value);
-  if (!printed.ok) return { actual: printed, unitGuessed: false };
-  const reading = readAgainstTarget(target, printed.value);
-  return { actual: ok(reading.actual), unitGuessed: reading.guess !== undefined };
+  const hasMeasures = typeof raw === 'string' ? raw.trim() !== '' : raw !== null && raw !== undefined;
+  const measured = !hasMeasures ? undefined : typeof raw === 'string' ? evaluateMeasures(raw) : parseActual(input.measures);
+  if (measured?.ok === true) {
+    const disagreement = valueVsMeasuresFinding(name, at.value, stated, measured);
+    return { actual: measured, unitGuessed: false, findings: disagreement === undefined ? [] : [disagreement] };
+  }
+  // Until the reader gives the measures' address, the finding points at the value used instead.
+  const findings = measured === undefined ? [] : [unreadableMeasuresFinding(name, at.measures ?? at.value, measured.error)];
+  if (!stated.ok) return { actual: stated, unitGuessed: false, findings };
+  const reading = readAgainstTarget(target, stated.value);
+  if (reading.guess === undefined) return { actual: ok(reading.actual), unitGuessed: false, findings };
+  return { actual: ok(reading.actual), unitGuessed: true, findings: [ambiguousUnitFinding(name, at.value, reading.actual), ...findings] };
+}
+
+/** A figure no sheet or JSON can hold: an errore, since only a mistyped consuntivo or target makes one. */
+function unrepresentable(name: string, cell: string | undefined, o: OvershootingOutcome): Finding[] {
+  const figures = [o.achievement, o.valueVsTarget, o.overshooting, o.ratio, o.excess];
+  if (figures.every((f) => f === null || fitsDouble(f))) return [];
+  return [
+    {
+      severity: 'errore',
+      code: 'valore-incompatibile',
+      cell: cell ?? '',
+      message: `${name}: il rapporto tra consuntivo e target supera il massimo numero rappresentabile in un foglio di calcolo (circa 1,8·10^308); nel foglio Overshooting è scritto «${UNREPRESENTABLE}». Verificare consuntivo e target.`,
+    },
+  ];
 }
 
 /** Recomputes one indicator; a reason it cannot be computed is a finding. */
 function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: OvershootingOutcome | null; findings: Finding[] } {
   const name = input.code || input.label;
-  const error = (code: Finding['code'], cell: string | undefined, message: string) => ({
-    outcome: null,
-    findings: [{ severity: 'errore' as const, code, cell: cell ?? '', message }],
-  });
+  const at = input.addresses ?? {};
   const target = input.reading?.target ?? parseTarget(input.target);
-  if (!target.ok) return error('target-illeggibile', input.addresses?.target, `Target di ${name}: ${target.error.message}`);
-  const read = input.reading ?? readActual(input, target.value);
+  const error = (code: Finding['code'], cell: string | undefined, message: string): Finding => ({ severity: 'errore', code, cell: cell ?? '', message });
+  if (!target.ok) return { outcome: null, findings: [error(readingFindingCode(target.error, 'target-illeggibile'), at.target, `Target di ${name}: ${target.error.message}`)] };
+  // A tree's own validation already said what its readings had to say.
+  const read: ActualReading = input.reading === undefined ? readActual(input, target.value, name) : { ...input.reading, findings: [] };
   const { actual } = read;
-  if (!actual.ok) return error('valore-illeggibile', input.addresses?.value, `Consuntivo di ${name}: ${actual.error.message}`);
-  if (actual.value.kind === 'missing') return error('valore-mancante', input.addresses?.value, `${name}: consuntivo mancante, indicatore non misurabile.`);
+  const failed = (f: Finding) => ({ outcome: null, findings: [...read.findings, f] });
+  if (!actual.ok) return failed(error(readingFindingCode(actual.error, 'valore-illeggibile'), at.value, `Consuntivo di ${name}: ${actual.error.message}`));
+  if (actual.value.kind === 'missing') return failed(error('valore-mancante', at.value, `${name}: consuntivo mancante, indicatore non misurabile.`));
   const o = overshooting(target.value, actual.value, profile, !read.unitGuessed);
-  if (!o.ok) return error('valore-incompatibile', input.addresses?.value, `${name}: ${o.error.message}`);
+  if (!o.ok) return failed(error('valore-incompatibile', at.value, `${name}: ${o.error.message}`));
   const d = profile.displayDecimals;
   const printed = input.printed;
   const checks =
     printed === undefined
       ? []
       : [
-          compareFigure(name, 'grado di raggiungimento', printed.grado, o.value.achievement, input.addresses?.grado, d),
-          compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, input.addresses?.valueVsTarget, d),
-          compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, input.addresses?.overshooting, d),
+          compareFigure(name, 'grado di raggiungimento', printed.grado, o.value.achievement, at.grado, d),
+          compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, at.valueVsTarget, d),
+          compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, at.overshooting, d),
         ];
-  // A tree's own validation already names a guessed unit; an annex says it here.
-  const guessed = input.reading === undefined && read.unitGuessed ? [ambiguousUnitFinding(name, input.addresses?.value, actual.value)] : [];
-  return { outcome: o.value, findings: [...guessed, ...checks.filter((f): f is Finding => f !== undefined)] };
+  return { outcome: o.value, findings: [...read.findings, ...unrepresentable(name, at.value, o.value), ...checks.filter((f): f is Finding => f !== undefined)] };
 }
 
 /** SMVP §5: recomputes every indicator, flags overshooting and summarises as the annex does. */
@@ -117,7 +154,8 @@ export function buildOvershootingReport(inputs: readonly AnnexInput[], profile: 
   }
   const measuredLines = lines.filter((l) => l.outcome !== null);
   const flaggedLines = measuredLines.filter((l) => l.outcome?.flagged === true);
-  const byTipo: Record<string, number> = {};
+  // No prototype: a TIPO named «constructor» or «__proto__» is a key like any other.
+  const byTipo: Record<string, number> = Object.create(null);
   for (const l of flaggedLines) {
     const tipo = l.input.tipo === '' ? 'Non indicato' : l.input.tipo;
     byTipo[tipo] = (byTipo[tipo] ?? 0) + 1;

@@ -1,6 +1,7 @@
+import type { CellInput } from './cell';
 import type { Dec } from './decimal';
 import { formatPercent } from './format';
-import type { OvershootingReport } from './overshooting-report';
+import { fitsDouble, UNREPRESENTABLE, type OvershootingReport } from './overshooting-report';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { semaforo } from './semaphore';
 
@@ -39,11 +40,19 @@ export const OVERSHOOTING_HEADER = [
 
 const PERCENT = '0.00%';
 const text = (t: string): SheetValue => ({ text: t });
-const percent = (d: Dec): SheetValue => ({ number: d.toNumber(), format: PERCENT });
+/** Never Infinity, which LibreOffice shows as 0%: a figure beyond a double is text, and the report's finding says why. */
+const percent = (d: Dec): SheetValue => (fitsDouble(d) ? { number: d.toNumber(), format: PERCENT } : text(UNREPRESENTABLE));
 const count = (n: number): SheetValue => ({ number: n, format: '0' });
 
-function cellText(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v);
+/**
+ * A cell of the source report as it was: a number stays a number with its format (0.125 formatted
+ * "0.00%" is 12,50%, not the text "0.125"), so the written sheet reads back as the source did.
+ */
+function sourceCell(cell: CellInput): SheetValue {
+  const { value, numberFormat } = cell;
+  if (typeof value === 'number') return { number: value, format: numberFormat ?? 'General' };
+  if (typeof value === 'boolean') return text(value ? 'VERO' : 'FALSO');
+  return text(value ?? '');
 }
 
 export function overshootingSheet(report: OvershootingReport, profile: SmvpProfile = DEFAULT_PROFILE): OvershootingSheet {
@@ -59,9 +68,9 @@ export function overshootingSheet(report: OvershootingReport, profile: SmvpProfi
         text(input.tipo),
         text(input.description),
         text(input.algorithm),
-        text(cellText(input.measures.value)),
-        text(cellText(input.value.value)),
-        text(cellText(input.target.value)),
+        sourceCell(input.measures),
+        sourceCell(input.value),
+        sourceCell(input.target),
         ...figures,
       ],
       flagged: outcome?.flagged === true,

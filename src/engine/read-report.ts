@@ -17,6 +17,8 @@ const WEIGHT_TEXT = /^[+-]?[\d.]+(,\d+)?\s*%$/;
 
 function isWeightCell(cell: GridCell | undefined): boolean {
   if (cell === undefined) return false;
+  // Codes and labels are typed: a formula in front of them can only compute the weight.
+  if (cell.formulaWithoutValue === true) return true;
   if (typeof cell.value === 'number') return isPercentFormat(cell.numberFormat);
   return typeof cell.value === 'string' && WEIGHT_TEXT.test(cell.value.trim());
 }
@@ -193,6 +195,7 @@ export function readAnnex(grid: Grid, layout: Layout): AnnexInput[] {
       addresses: {
         target: where(col.target),
         value: where(col.value),
+        measures: where(col.measures),
         grado: where(col.grado),
         valueVsTarget: where(col.valueVsTarget),
         overshooting: where(col.overshooting),

@@ -13,7 +13,13 @@ export interface SchedaReading {
   readonly findings: Finding[];
 }
 
-const OBJECTIVE_LEVELS: Readonly<Record<string, Level>> = { os: 'os', op: 'op', oo: 'op', extra: 'extra' };
+// A Map: the type is user text, and «constructor» must not find Object's.
+const OBJECTIVE_LEVELS: ReadonlyMap<string, Level> = new Map([
+  ['os', 'os'],
+  ['op', 'op'],
+  ['oo', 'op'],
+  ['extra', 'extra'],
+]);
 
 /** "A111- Sviluppo …", "MISURE ANTICORR. - Rispetto …": the code ends at the first dash followed by a space. */
 export function splitObjective(text: string): { code: string; label: string } {
@@ -71,7 +77,7 @@ export function readScheda(grid: Grid, layout: Layout): SchedaReading {
       if (a !== undefined) addresses[field] = a;
     };
     const type = normaliseHeader(textOf(at(col.objectiveType)?.value));
-    const level = OBJECTIVE_LEVELS[type];
+    const level = OBJECTIVE_LEVELS.get(type);
     // Text of another type with nothing beside it is a title or a note line, not an objective.
     const isObjective = level !== undefined || (type !== '' && [col.objective, col.stated, col.objectiveWeight].some((c) => !isEmptyCell(at(c))));
     if (isObjective) {

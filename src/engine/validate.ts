@@ -1,15 +1,17 @@
 import { achievementSpan, contains, printedBounds, spanOverlaps } from './bounds';
 import type { Dec } from './decimal';
 import { flatten, type EvaluatedNode } from './evaluate';
-import type { Finding, FindingCode } from './findings';
-import { formatPercent, formatQuantity } from './format';
+import { readingFindingCode, type Finding, type FindingCode } from './findings';
+import { excerpt } from './excerpt';
+import { formatPercent } from './format';
+import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import type { EngineError } from './result';
 import type { TreeRow } from './tree';
 import { ambiguousUnitFinding } from './unit-reading';
 
 function describe(row: TreeRow): string {
-  return row.code === '' ? row.label : row.code;
+  return excerpt(row.code === '' ? row.label : row.code);
 }
 
 function finding(
@@ -30,8 +32,7 @@ function finding(
 }
 
 function inputError(code: FindingCode, cell: string | undefined, what: string, error: EngineError): Finding {
-  const c: FindingCode = error.code === 'excel-error' ? 'errore-excel' : code;
-  return finding('errore', c, cell, `${what}: ${error.message}`);
+  return finding('errore', readingFindingCode(error, code), cell, `${what}: ${error.message}`);
 }
 
 function indicatorFindings(node: EvaluatedNode): Finding[] {
@@ -52,18 +53,9 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
     out.push(finding('errore', 'valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
   }
   if (ind.unitGuess !== undefined && ind.actual.ok) out.push(ambiguousUnitFinding(name, at.value, ind.actual.value));
-  if (ind.measuresError !== undefined) {
-    out.push(finding('avviso', 'misure-illeggibili', at.measures, `${name}: valori misure non leggibili (${ind.measuresError.message}) — usato il valore dichiarato.`));
-  }
-  if (ind.source === 'measures' && ind.stated.ok && ind.stated.value.kind === 'quantity' && ind.actual.ok && ind.actual.value.kind === 'quantity') {
-    const stated = ind.stated.value;
-    const computed = ind.actual.value.amount;
-    if (!contains(printedBounds(stated), computed)) {
-      out.push(
-        finding('avviso', 'valore-diverso-dalle-misure', at.value, `${name}: il valore dichiarato ${formatQuantity(stated)} non corrisponde ai valori misure (${formatQuantity({ amount: computed, unit: stated.unit }, 4)}). Verificare il consuntivo o le misure.`, { stated: stated.amount, computed }),
-      );
-    }
-  }
+  if (ind.measuresError !== undefined) out.push(unreadableMeasuresFinding(name, at.measures, ind.measuresError));
+  const disagreement = ind.source === 'measures' ? valueVsMeasuresFinding(name, at.value, ind.stated, ind.actual) : undefined;
+  if (disagreement !== undefined) out.push(disagreement);
   return out;
 }
 
@@ -75,7 +67,8 @@ function weightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
     }
   }
   const r = node.rollup;
-  if (r === undefined) return out;
+  // With a weight unreadable the sum is unknown: its own finding says so, no second one on the sum.
+  if (r === undefined || out.length > 0) return out;
   if (!r.ok) {
     out.push(finding('errore', r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${describe(node.row)}: ${r.error.message}`));
   } else if (!r.value.weightsOk) {
@@ -93,7 +86,8 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const stated = node.statedAchievement;
   if (stated === undefined || node.achievement === null) return [];
   if (!stated.ok || stated.value.kind === 'date') {
-    return [finding('avviso', 'raggiungimento-illeggibile', cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`)];
+    const code = stated.ok ? 'raggiungimento-illeggibile' : readingFindingCode(stated.error, 'raggiungimento-illeggibile');
+    return [finding('avviso', code, cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`)];
   }
   if (stated.value.kind === 'missing') return [];
   const s = stated.value;

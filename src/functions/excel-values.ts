@@ -139,13 +139,19 @@ export function readProfile(arg: unknown): SmvpProfile {
   return shipped;
 }
 
-const METHODS: Readonly<Record<string, SuggestionMethod>> = { ultimo: 'ultimo', last: 'ultimo', media: 'media', mean: 'media' };
+// A Map: the argument is user text, and «constructor» must not find Object's.
+const METHODS: ReadonlyMap<string, SuggestionMethod> = new Map([
+  ['ultimo', 'ultimo'],
+  ['last', 'ultimo'],
+  ['media', 'media'],
+  ['mean', 'media'],
+]);
 
 /** The optional metodo argument of TARGET_SUGGERITO: omitted means the default profile's. */
 export function readSuggestionMethod(arg: unknown): SuggestionMethod {
   const v = firstCell(arg, 'metodo');
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return DEFAULT_PROFILE.suggestedTarget;
-  const method = typeof v === 'string' ? METHODS[v.trim().toLowerCase()] : undefined;
+  const method = typeof v === 'string' ? METHODS.get(v.trim().toLowerCase()) : undefined;
   if (method === undefined) throw excelError('value', `Metodo «${String(v)}» sconosciuto: usare "ultimo" o "media".`);
   return method;
 }

@@ -31,21 +31,43 @@ export interface SavedFill {
 /** No fill at all: stored as 0 so that a large sheet's settings stay small. */
 const NO_FILL = 0;
 
-/** Per sheet name: address → the fill it had before any highlight. */
-type Saved = Record<string, Record<string, SavedFill | typeof NO_FILL>>;
+type Kept = SavedFill | typeof NO_FILL;
 
+/**
+ * Per sheet name: address → the fill it had before any highlight. Maps, not plain objects: a sheet
+ * may be named "__proto__" or "constructor", which a plain object would take for its own machinery.
+ */
+type Saved = Map<string, Map<string, Kept>>;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The setting's JSON as maps; anything unreadable counts as nothing saved. */
 function parseSaved(value: unknown): Saved {
+  const saved: Saved = new Map();
+  let parsed: unknown;
   try {
-    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : null;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Saved) : {};
+    parsed = typeof value === 'string' ? JSON.parse(value) : null;
   } catch {
-    return {};
+    return saved;
   }
+  if (!isObject(parsed)) return saved;
+  // JSON.parse makes every key, "__proto__" too, an own property: Object.entries sees them all.
+  for (const [sheet, cells] of Object.entries(parsed)) {
+    if (isObject(cells)) saved.set(sheet, new Map(Object.entries(cells as Record<string, Kept>)));
+  }
+  return saved;
+}
+
+/** Object.fromEntries defines own properties, so every sheet name is written as the key it is. */
+function savedJson(saved: Saved): string {
+  return JSON.stringify(Object.fromEntries([...saved].map(([sheet, cells]) => [sheet, Object.fromEntries(cells)])));
 }
 
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } } } as const;
 
-function savedFill(fill: Excel.CellPropertiesFill | undefined): SavedFill | typeof NO_FILL {
+function savedFill(fill: Excel.CellPropertiesFill | undefined): Kept {
   if (fill === undefined || fill.tintAndShade === null || fill.tintAndShade === undefined || fill.pattern === 'None') return NO_FILL;
   return { color: fill.color ?? '#FFFFFF', pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null, tintAndShade: fill.tintAndShade };
 }
@@ -73,16 +95,19 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
     const setting = context.workbook.settings.getItemOrNullObject(SETTING);
     setting.load('value');
     const parts = batches(marks.length, BYTES_PER_MARK, policy.payloadLimit);
-    const found: Array<SavedFill | typeof NO_FILL> = [];
+    const found: Kept[] = [];
     for (const part of parts) {
       const reads = marks.slice(part.start, part.start + part.count).map((m) => sheet.getRange(m.address).getCellProperties(FILL_PROPS));
       await syncWithin(context, policy);
       for (const read of reads) found.push(savedFill(read.value[0][0].format?.fill));
     }
-    const saved = setting.isNullObject ? {} : parseSaved(setting.value);
-    const kept = (saved[sheetName] ??= {});
-    marks.forEach((m, i) => (kept[m.address] ??= found[i]));
-    const json = JSON.stringify(saved);
+    const saved = parseSaved(setting.isNullObject ? null : setting.value);
+    const kept = saved.get(sheetName) ?? new Map<string, Kept>();
+    saved.set(sheetName, kept);
+    marks.forEach((m, i) => {
+      if (!kept.has(m.address)) kept.set(m.address, found[i]);
+    });
+    const json = savedJson(saved);
     if (json.length > SAVED_FILLS_LIMIT) throw new TooManyMarksError(marks.length, json.length);
     context.workbook.settings.add(SETTING, json);
     await syncWithin(context, policy);
@@ -93,7 +118,7 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
   });
 }
 
-function restoreFill(range: Excel.Range, fill: SavedFill | typeof NO_FILL): void {
+function restoreFill(range: Excel.Range, fill: Kept): void {
   if (fill === NO_FILL) {
     range.format.fill.clear();
     return;
@@ -111,8 +136,8 @@ export async function removeHighlight(sheetName: string, policy: SyncPolicy): Pr
     const setting = context.workbook.settings.getItemOrNullObject(SETTING);
     setting.load('value');
     await syncWithin(context, policy);
-    const saved = setting.isNullObject ? {} : parseSaved(setting.value);
-    const cells = Object.entries(saved[sheetName] ?? {});
+    const saved = parseSaved(setting.isNullObject ? null : setting.value);
+    const cells = [...(saved.get(sheetName) ?? [])];
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const parts = batches(cells.length, BYTES_PER_MARK, policy.payloadLimit);
     for (const [i, part] of parts.entries()) {
@@ -120,8 +145,8 @@ export async function removeHighlight(sheetName: string, policy: SyncPolicy): Pr
       if (i < parts.length - 1) await syncWithin(context, policy);
     }
     // The saved fills go only once every cell is back: a failure before leaves them for another try.
-    delete saved[sheetName];
-    context.workbook.settings.add(SETTING, JSON.stringify(saved));
+    saved.delete(sheetName);
+    context.workbook.settings.add(SETTING, savedJson(saved));
     await syncWithin(context, policy);
     return cells.length;
   });

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/smvp';
+import * as xlsxRead from '../../src/cli/xlsx-read';
 import { readWorkbook } from '../../src/cli/xlsx-read';
+import type { Grid } from '../../src/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'smvp-'));
 
@@ -173,7 +175,7 @@ describe('smvp overshooting', () => {
   });
 });
 
-describe('input that cannot be used: exit 2 with the reason', () => {
+describe('input that cannot be used: exit 2 with the reason; a wrong command line: exit 4', () => {
   test.each([
     ['a missing file', () => join(dir, 'non-esiste.xlsx'), 'File non trovato'],
     ['an empty file', () => file('vuoto.xlsx', ''), 'il file è vuoto'],
@@ -212,9 +214,9 @@ describe('input that cannot be used: exit 2 with the reason', () => {
     [['validate', 'a.xlsx', '--sheet'], "manca il valore dell'opzione --sheet"],
     [['validate', 'a.xlsx', '--json=sì'], "l'opzione --json non accetta un valore"],
     [['validate', 'a.xlsx', '-o', 'esito.xlsx'], "l'opzione -o vale solo per overshooting: validate non scrive file"],
-  ])('usage %p: the reason in Italian, then the usage', async (args, reason) => {
+  ])('usage %p: the reason in Italian, then the usage, exit 4', async (args, reason) => {
     const { code, out, err } = await run(...args);
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     expect(out).toBe('');
     expect(err).toContain(`Errore: ${reason}\n\nUso:`);
     expect(err).not.toMatch(/Unknown option|argument missing|ambiguous|does not take|positional/);
@@ -237,31 +239,31 @@ describe('-o never loses data', () => {
     ['the same file spelled another way', (input: string) => join(input, '..', '.', basename(input))],
     ['a symbolic link to it', (input: string) => (symlinkSync(input, `${input}.link.xlsx`), `${input}.link.xlsx`)],
     ['a hard link to it', (input: string) => (linkSync(input, `${input}.hard.xlsx`), `${input}.hard.xlsx`)],
-  ])('-o onto the input through %s: exit 2, the input byte-identical', async (_how, onto) => {
+  ])('-o onto the input through %s: exit 3, the input byte-identical', async (_how, onto) => {
     const { where, input, before } = folder();
     const output = onto(input);
     const { code, out, err } = await run('overshooting', input, '-o', output);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(out).toBe('');
     expect(err).toContain(`Errore: ${output} è il file letto (${input})`);
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(readdirSync(where).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test.each([['out.csv'], ['out.xlsx.bak'], ['senza-estensione']])('-o %s: not a .xlsx name, refused, nothing created', async (name) => {
+  test.each([['out.csv'], ['out.xlsx.bak'], ['senza-estensione']])('-o %s: not a .xlsx name, refused (exit 3), nothing created', async (name) => {
     const { where, input } = folder();
     const { code, err } = await run('overshooting', input, '-o', join(where, name));
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toContain(`Il file di uscita deve terminare in .xlsx: ${join(where, name)}`);
     expect(readdirSync(where)).toEqual(['allegato.xlsx']);
   });
 
-  test('-o onto a folder (even one named .xlsx): refused, the folder left as it was', async () => {
+  test('-o onto a folder (even one named .xlsx): refused (exit 3), the folder left as it was', async () => {
     const { where, input } = folder();
     const folderName = join(where, 'cartella.xlsx');
     mkdirSync(folderName);
     const { code, err } = await run('overshooting', input, '-o', folderName);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toContain(`${folderName} è una cartella`);
     expect(readdirSync(folderName)).toEqual([]);
   });
@@ -292,11 +294,11 @@ describe('-o never loses data', () => {
     expect(readdirSync(where).sort()).toEqual(['allegato.xlsx', 'collegamento.xlsx', 'vecchio.xlsx']);
   });
 
-  test('a folder that does not exist: exit 2, the path and the reason in Italian', async () => {
+  test('a folder that does not exist: exit 3, the path and the reason in Italian', async () => {
     const { where, input } = folder();
     const output = join(where, 'manca', 'os.xlsx');
     const { code, err } = await run('overshooting', input, '-o', output);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toContain(`Errore: Impossibile scrivere ${output}: la cartella non esiste. Nessuna modifica a ${output}.`);
     expect(readdirSync(where)).toEqual(['allegato.xlsx']);
   });
@@ -304,19 +306,19 @@ describe('-o never loses data', () => {
   // Root writes whatever the permissions: there these tests cannot fail, so they do not run.
   const unlessRoot = process.getuid?.() === 0 ? test.skip : test;
 
-  unlessRoot('a read-only .xlsx is not replaced: exit 2, permesso negato, its bytes as they were', async () => {
+  unlessRoot('a read-only .xlsx is not replaced: exit 3, permesso negato, its bytes as they were', async () => {
     const { where, input } = folder();
     const output = join(where, 'sola-lettura.xlsx');
     writeFileSync(output, 'da conservare');
     chmodSync(output, 0o444);
     const { code, err } = await run('overshooting', input, '-o', output);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(err).toContain(`Impossibile scrivere ${output}: permesso negato.`);
     expect(readFileSync(output, 'utf8')).toBe('da conservare');
     expect(readdirSync(where).sort()).toEqual(['allegato.xlsx', 'sola-lettura.xlsx']);
   });
 
-  unlessRoot('a folder without write permission: exit 2, permesso negato, nothing left', async () => {
+  unlessRoot('a folder without write permission: exit 3, permesso negato, nothing left', async () => {
     const { where, input } = folder();
     const locked = join(where, 'bloccata');
     mkdirSync(locked);
@@ -324,7 +326,7 @@ describe('-o never loses data', () => {
     try {
       const output = join(locked, 'os.xlsx');
       const { code, err } = await run('overshooting', input, '-o', output);
-      expect(code).toBe(2);
+      expect(code).toBe(3);
       expect(err).toContain(`Impossibile scrivere ${output}: permesso negato.`);
       expect(readdirSync(locked)).toEqual([]);
     } finally {
@@ -341,7 +343,7 @@ describe('-o never loses data', () => {
     try {
       const { code, err } = await run('overshooting', input, '-o', output);
       expect(rename).toHaveBeenCalledTimes(1);
-      expect(code).toBe(2);
+      expect(code).toBe(3);
       expect(err).toContain(`Impossibile scrivere ${output}: permesso negato. Nessuna modifica a ${output}.`);
       expect(err).not.toContain('permission denied');
     } finally {
@@ -369,12 +371,12 @@ describe('the smvp process and its standard output', () => {
     expect(code).toBe(1); // the 280% weights at D98, as in-process
   }, 30_000);
 
-  (existsSync('/dev/full') ? test : test.skip)('a full disk under standard output: said in Italian, exit 2', async () => {
+  (existsSync('/dev/full') ? test : test.skip)('a full disk under standard output: said in Italian, exit 3', async () => {
     const full = openSync('/dev/full', 'w');
     try {
       const { code, err } = await spawnSmvp(['validate', 'seeds/integra-ente-2024.xlsx', '--json'], full);
       expect(err).toBe("Errore: impossibile scrivere l'uscita standard (ENOSPC).\n");
-      expect(code).toBe(2);
+      expect(code).toBe(3);
     } finally {
       closeSync(full);
     }
@@ -418,5 +420,136 @@ describe('merged cells', () => {
       ['Ente', 1],
       ['301.S1', 1],
     ]);
+  });
+});
+
+const ANNEX_HEADER = ['INDICATORE', 'TIPO', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING'];
+
+describe('TIPO values that name an object’s own machinery', () => {
+  const TIPI = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+
+  test('counted as they are in the JSON, the text and the written sheet', async () => {
+    // Every line 30 against >= 10: in overshooting; each TIPO twice, and Efficacia once.
+    const rows = [...TIPI, ...TIPI, 'Efficacia'].map((tipo, i) => [`I${i}`, tipo, null, '30 N.', '>= 10 N.']);
+    const path = await xlsx('tipi.xlsx', [ANNEX_HEADER, ...rows], 'Overshooting');
+    const output = join(dir, 'tipi-os.xlsx');
+    const json = await run('overshooting', path, '--json', '-o', output);
+    expect(json.code).toBe(0);
+    const byTipo = JSON.parse(json.out).byTipo as object;
+    expect(Object.entries(byTipo)).toEqual([...TIPI.map((t) => [t, 2]), ['Efficacia', 1]]);
+    expect(json.out).not.toContain('native code');
+
+    const text = await run('overshooting', path);
+    expect(text.out).toContain('Per tipo: constructor 2, toString 2, hasOwnProperty 2, __proto__ 2, Efficacia 1.');
+
+    const written = await readWorkbook(output);
+    if (!written.ok) throw new Error(written.message);
+    const summary = written.grids[0].rows.filter((r) => String(r[0]?.value).startsWith('Tipo ')).map((r) => [r[0]?.value, r[1]?.value]);
+    expect(summary).toEqual([...TIPI.map((t) => [`Tipo ${t}`, 2]), ['Tipo Efficacia', 1]]);
+  });
+});
+
+describe('annex measures in the command line', () => {
+  test('unreadable measures and measures against the CONSUNTIVO: avvisi, exit 0', async () => {
+    const path = await xlsx('misure.xlsx', [ANNEX_HEADER, ['I1', 'Efficacia', 'ciao', '10 N.', '>= 5 N.'], ['I2', 'Efficacia', '100 N.', 10, '>= 5 N.']], 'Overshooting');
+    const { code, out } = await run('validate', path, '--json');
+    expect(code).toBe(0);
+    const findings = JSON.parse(out).sheets[0].findings.map((f: { severity: string; code: string }) => [f.severity, f.code]);
+    expect(findings).toEqual([
+      ['avviso', 'misure-illeggibili'],
+      ['avviso', 'valore-diverso-dalle-misure'],
+    ]);
+  });
+});
+
+describe('a figure too large for a spreadsheet', () => {
+  test('1e308 against 1e-29: an errore, exit 1, and the written sheet says «non rappresentabile» instead of Infinity', async () => {
+    const tiny = `>= 0,${'0'.repeat(28)}1 N.`;
+    const path = await xlsx('enorme.xlsx', [ANNEX_HEADER, ['I1', 'Efficacia', null, 1e308, tiny]], 'Overshooting');
+    const output = join(dir, 'enorme-os.xlsx');
+    const { code, out } = await run('overshooting', path, '-o', output);
+    expect(code).toBe(1);
+    expect(out).toMatch(/errore\s+D2\s+valore-incompatibile: I1: .*non rappresentabile/);
+    const written = await readWorkbook(output);
+    if (!written.ok) throw new Error(written.message);
+    expect(written.grids[0].rows[4].slice(7, 10).map((cell) => cell?.value)).toEqual([1, 'non rappresentabile', 'non rappresentabile']);
+  });
+});
+
+describe('control characters in cells never reach the terminal', () => {
+  // Excel stores a control character in a cell as _xHHHH_; ExcelJS reads it back as the character.
+  const FAKE = 'X_x001B_[2K_x000D_Rilievi: 0 errori';
+
+  test('an ESC sequence in a code cannot erase a line and print a fake summary', async () => {
+    const path = await xlsx('controllo.xlsx', [
+      ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento'],
+      ['Ente', null, null, null, null, null, null, '50,00%'],
+      ['100,00%', FAKE, null, null, null, '>= 10 N.', '5 N.', '100,00%'],
+    ]);
+    const read = await readWorkbook(path);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.grids[0].rows[2][1]?.value).toBe('X\u001b[2K\rRilievi: 0 errori');
+    const { code, out } = await run('validate', path);
+    expect(code).toBe(1);
+    expect(out).not.toMatch(/(?!\n)\p{Cc}/u);
+    expect(out.split('\n').filter((l) => l.startsWith('Rilievi:'))).toEqual(['Rilievi: 1 errori, 0 avvisi, 0 note.']);
+    expect(out).toContain('X\\x1b[2K Rilievi: 0 errori: raggiungimento dichiarato 100,00%, ricalcolato 50,00%');
+  });
+
+  test('nor through a file name, on standard error', async () => {
+    const { code, err } = await run('validate', join(dir, 'manca\u001b[2K\r.xlsx'));
+    expect(code).toBe(2);
+    expect(err).not.toMatch(/(?!\n)\p{Cc}/u);
+    expect(err).toContain('manca\\x1b[2K .xlsx');
+  });
+
+  test('the JSON escapes DEL and C1 controls as well, and reads the same', async () => {
+    const path = await xlsx('c1.xlsx', [ANNEX_HEADER, ['I_x009B_2K_x007F_', 'Efficacia', null, '30 N.', '>= 10 N.']], 'Overshooting');
+    const { out } = await run('overshooting', path, '--json');
+    expect(out).not.toMatch(/[\u007f-\u009f]/);
+    expect(out).toContain('"code": "I\\u009b2K\\u007f"');
+    expect(JSON.parse(out).rows[0].code).toBe('I\u009b2K\u007f');
+  });
+});
+
+describe('text output of any size', () => {
+  test('a long code is cut to its column, a long message to 500 characters', async () => {
+    // Findings name the indicator by its code: this one makes every message over 1000 characters.
+    const code = `I${'x'.repeat(1000)}`;
+    const path = await xlsx('lunghi.xlsx', [ANNEX_HEADER, [code, 'Efficacia', 'ciao', '30 N.', '>= 10 N.']], 'Overshooting');
+    const { out } = await run('overshooting', path);
+    const row = out.split('\n').find((l) => l.startsWith('Ix'));
+    expect(row).toMatch(new RegExp(`^I${'x'.repeat(58)}… +300,00%`));
+    const finding = out.split('\n').find((l) => l.includes('misure-illeggibili'));
+    expect(finding).toMatch(/…$/);
+    expect(finding!.length).toBeLessThan(560);
+    // The JSON keeps both whole.
+    const json = JSON.parse((await run('overshooting', path, '--json')).out);
+    expect(json.rows[0].code).toBe(code);
+    expect(json.findings[0].message).toContain(`${code}: valori misure non leggibili`);
+  });
+
+  test('200,000 indicators in overshooting: every one listed, one line each', async () => {
+    const n = 200_000;
+    const rows: Array<Grid['rows'][number]> = [ANNEX_HEADER.map((value) => ({ value }))];
+    for (let i = 0; i < n; i += 1) rows.push([{ value: `I${i}` }, { value: 'Efficacia' }, undefined, { value: '30 N.' }, { value: '>= 10 N.' }]);
+    const read = jest.spyOn(xlsxRead, 'readWorkbook').mockResolvedValueOnce({ ok: true, grids: [{ name: 'Overshooting', rows }] });
+    try {
+      const lines: string[] = [];
+      const code = await main(['overshooting', 'grande.xlsx'], { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+      expect(code).toBe(0);
+      expect(lines.filter((l) => /^I\d+ /.test(l))).toHaveLength(n);
+      expect(lines[lines.length - 1]).toMatch(/^I199999 +300,00% +200,00%$/);
+    } finally {
+      read.mockRestore();
+    }
+  }, 120_000);
+});
+
+describe('exit codes', () => {
+  test('--help: the usage with every exit code, exit 0', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toContain('0 nessun errore, 1 errori trovati, 2 input non utilizzabile,\n3 uscita non scrivibile, 4 comando, opzione o argomento errato.');
   });
 });

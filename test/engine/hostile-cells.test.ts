@@ -1,6 +1,7 @@
 /** Cells a careless export or an attacker could produce: every problem a finding at its cell, quoted briefly. */
 import fc from 'fast-check';
-import { parseActual, parseTarget, parseWeight } from '../../src/engine';
+import { analyseSheet, parseActual, parseTarget, parseWeight, type GridCell } from '../../src/engine';
+import { c } from './helpers';
 
 describe('messages quote a cell briefly, however long it is', () => {
   const huge = (head: string) => `${head}${'9'.repeat(30_000)}x`;
@@ -29,4 +30,36 @@ test('a number of more than 30 digits is refused before any arithmetic', () => {
   const r = parseTarget(`>= ${'9'.repeat(31)} N.`);
   expect(r.ok ? null : r.error.message).toMatch(/Target «>= 9{30,}.*» non leggibile: Numero di 31 cifre \(al massimo 30\)/);
   expect(parseTarget(`>= ${'9'.repeat(30)} N.`).ok).toBe(true);
+});
+
+describe('a formula saved without its result is a finding at its cell, never an empty cell', () => {
+  const uncomputed: GridCell = { value: null, formulaWithoutValue: true };
+  const header = ['Ente', 'Ambito', 'Obiettivo strategico', 'Indicatori', 'Target', 'Valore', 'Raggiungimento'].map((h) => c(h));
+  const report = (ente: GridCell, weight: GridCell) =>
+    analyseSheet({
+      name: 'Ente',
+      rows: [
+        header,
+        [c('Ente'), undefined, undefined, undefined, undefined, undefined, ente],
+        [weight, c('1 - Imprese'), undefined, undefined, undefined, undefined, c('100,00%')],
+        [c('50,00%'), c('2 - Territorio'), undefined, undefined, undefined, undefined, c('100,00%')],
+        [undefined, c('100,00%'), c('21 - Turismo'), undefined, undefined, undefined, c('100,00%')],
+        [undefined, undefined, c('100,00%'), c('I1'), c('>= 1 N.'), c('1 N.'), c('100,00%')],
+      ],
+    });
+  const codes = (r: ReturnType<typeof analyseSheet>) => r.findings.map((f) => [f.severity, f.code, f.cell]);
+
+  test('in the Ente stated cell: the Ente stays, recomputed, with an avviso', () => {
+    const r = report(uncomputed, c('50,00%'));
+    expect(r.nodes[0]).toMatchObject({ level: 'ente', computed: '1' });
+    // (Ambito 1 has nothing under it, hence the second avviso.)
+    expect(codes(r)).toEqual([
+      ['avviso', 'livello-incerto', 'B3'],
+      ['avviso', 'formula-senza-valore', 'G2'],
+    ]);
+  });
+
+  test('in a weight: its errore, and no false one on the sum of the weights', () => {
+    expect(codes(report(c('100,00%'), uncomputed)).filter(([s]) => s === 'errore')).toEqual([['errore', 'formula-senza-valore', 'A3']]);
+  });
 });

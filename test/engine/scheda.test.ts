@@ -158,3 +158,13 @@ describe('splitObjective', () => {
     expect(splitObjective('Formazione del personale')).toEqual({ code: 'Formazione del personale', label: '' });
   });
 });
+
+test.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('a type «%s» is an objective of another type, like «ALTRO»', (type) => {
+  const card = (t: string) => analyse([objective(t, 'X - Altro', '100,00%', '100,00%'), indicator('100,00%', 'E1', '', '10 N.', '>= 10 N.', '100,00%')]);
+  expect(card(type).nodes.map((n) => [n.level, n.code])).toEqual([
+    ['scheda', ''],
+    ['obiettivo', 'X'],
+    ['indicatore', 'E1'],
+  ]);
+  expect(card(type).findings).toEqual(card('ALTRO').findings);
+});

@@ -137,6 +137,8 @@ describe('PERF.TARGET_SUGGERITO', () => {
     expect(errorOf(() => perfSuggestedTarget([['N/D']], '>= 4 N.'))).toBe(VALUE);
     expect(errorOf(() => perfSuggestedTarget([['5 N.']], 'Entro 30-06-2025'))).toBe(VALUE);
     expect(errorOf(() => perfSuggestedTarget([['5 N.']], '>= 4 N.', 'massimo'))).toBe(VALUE);
+    // Object's own names are not methods either.
+    for (const name of ['constructor', 'toString', '__proto__']) expect(errorOf(() => perfSuggestedTarget([['5 N.']], '>= 4 N.', name))).toBe(VALUE);
     expect(errorOf(() => perfSuggestedTarget([['cinque']], '>= 4 N.'))).toBe(VALUE);
   });
 });

@@ -244,6 +244,32 @@ describe('highlight', () => {
   });
 });
 
+describe('highlight on a sheet named like an object’s own machinery', () => {
+  /** Where a plain object keyed by sheet name would have put the fills instead of its own key. */
+  const machinery = [Object.prototype, Object, Object.prototype.toString, Object.prototype.hasOwnProperty];
+  const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('«%s»: the fills saved under its name, and put back', async (name) => {
+    const mock = mockExcel(filledSheet(), { sheetName: name, spy });
+    (global as Record<string, unknown>).Excel = mock.excel;
+    await applyHighlight(name, MARKS, DESKTOP);
+    const saved: unknown = JSON.parse(mock.settings.get('smvp.evidenziazione')!);
+    expect(own(saved as object, name)).toBe(true);
+    expect(Object.entries(Object.getOwnPropertyDescriptor(saved, name)?.value as object)).toEqual([
+      ['H6', 0],
+      ['H7', { color: '#FFFF00', pattern: 'Solid', patternColor: null, tintAndShade: 0 }],
+      ['H8', { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: 0 }],
+    ]);
+    for (const target of machinery) expect(own(target, 'H6')).toBe(false);
+    // Reopened: a new session reads the fills back from the settings alone.
+    const reopened = mockExcel(filledSheet(), { sheetName: name, spy, settings: Object.fromEntries(mock.settings) });
+    (global as Record<string, unknown>).Excel = reopened.excel;
+    expect(await removeHighlight(name, DESKTOP)).toBe(3);
+    expect(['H6', 'H7', 'H8'].map((a) => reopened.fillOf(a)?.color ?? null)).toEqual([null, '#FFFF00', '#FFFFFF']);
+    expect(JSON.parse(reopened.settings.get('smvp.evidenziazione')!)).toEqual({});
+  });
+});
+
 describe('a sync that hangs', () => {
   test('times out with an Italian message, and Excel is not free again until it answers', async () => {
     const mock = mockExcel(enteSheet(3), { sheetName: 'Ente', spy, syncFault: (n) => (n === 1 ? 'hang' : undefined) });
