@@ -11,7 +11,7 @@ async function measure(mode: string, file: string): Promise<void> {
     await new ExcelJS.Workbook().xlsx.readFile(file);
   } else {
     const code = await main([mode, file, '--json'], { out: () => undefined, err: (t) => process.stderr.write(`${t}\n`) });
-    if (code === 2) throw new Error(`${mode} ${file}: unusable`);
+    if (code >= 2) throw new Error(`${mode} ${file}: unusable (exit ${code})`);
   }
   const ms = performance.now() - start;
   console.log(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024 }));
