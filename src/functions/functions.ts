@@ -20,6 +20,8 @@ import {
   valueToTarget,
   parseAchievementCell,
   parseFractionCell,
+  profileFromJson,
+  profileToJson,
   type MeasuresValue,
   type WeightedCell,
 } from '../engine';
@@ -96,7 +98,11 @@ export function perfTrafficLight(achieved: any, profile?: any): string {
  */
 export function perfOvershooting(target: any, actual: any, tolerance?: any): number {
   const t = firstCell(tolerance, 'tolleranza');
-  const profile = t === null || t === undefined || t === '' ? DEFAULT_PROFILE : { ...DEFAULT_PROFILE, overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')) };
+  // The tolerance is checked by the profile's own rules: 0% < tolleranza ≤ 1000%.
+  const profile =
+    t === null || t === undefined || t === ''
+      ? DEFAULT_PROFILE
+      : orValueError(profileFromJson({ ...profileToJson(DEFAULT_PROFILE), overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')).toFixed() }));
   return orValueError(overshooting(readTarget(target), readActual(actual), profile)).overshooting.toNumber();
 }
 

@@ -78,6 +78,11 @@ describe('PERF.OVERSHOOTING', () => {
     expect(perfOvershooting('<= 2 gg', '0,5 gg', null)).toBe(0);
     expect(errorOf(() => perfOvershooting('>= 30 N.', 40, 'molta'))).toBe(VALUE);
   });
+
+  test('a tolerance outside the profile's rules (0% < tolleranza ≤ 1000%) is #VALUE!', () => {
+    for (const t of [0, '0%', 20, '2000%', -0.5]) expect(errorOf(() => perfOvershooting('>= 30 N.', 405, t))).toBe(VALUE);
+    expect(perfOvershooting('>= 30 N.', 405, 10)).toBeCloseTo(12.5, 12);
+  });
 });
 
 describe('PERF.SCOSTAMENTO', () => {
