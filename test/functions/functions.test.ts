@@ -79,7 +79,7 @@ describe('PERF.OVERSHOOTING', () => {
     expect(errorOf(() => perfOvershooting('>= 30 N.', 40, 'molta'))).toBe(VALUE);
   });
 
-  test('a tolerance outside the profile's rules (0% < tolleranza ≤ 1000%) is #VALUE!', () => {
+  test('a tolerance outside the profile’s rules (0% < tolleranza ≤ 1000%) is #VALUE!', () => {
     for (const t of [0, '0%', 20, '2000%', -0.5]) expect(errorOf(() => perfOvershooting('>= 30 N.', 405, t))).toBe(VALUE);
     expect(perfOvershooting('>= 30 N.', 405, 10)).toBeCloseTo(12.5, 12);
   });
