@@ -36,7 +36,8 @@ export function printedBounds(q: Quantity): Bounds {
     const noise = q.amount.abs().times(DOUBLE_NOISE);
     return { lo: q.amount.minus(noise), hi: q.amount.plus(noise) };
   }
-  if (q.decimals === 0) return { lo: q.amount, hi: q.amount };
+  // A count without decimals is exact (26 N.); a percentage without decimals (97%) was rounded.
+  if (q.decimals === 0 && q.unit !== '%') return { lo: q.amount, hi: q.amount };
   // A percentage's decimals are those of its printed points: 96,77 % is 0.9677 ± 0.00005.
   const half = halfUnit(q.unit === '%' ? q.decimals + 2 : q.decimals);
   return { lo: q.amount.minus(half), hi: q.amount.plus(half) };

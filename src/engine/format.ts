@@ -20,6 +20,16 @@ export function formatPercent(fraction: Dec, decimals = 2): string {
   return `${italianDigits(fraction.times(HUNDRED), decimals, false)}%`;
 }
 
+/**
+ * Two percentages side by side in a message, with enough decimals to tell them apart (at least
+ * `decimals`, at most six more): never «dichiarato 96,77%, ricalcolato 96,77%».
+ */
+export function formatPercentPair(a: Dec, b: Dec, decimals = 2): readonly [string, string] {
+  let d = decimals;
+  while (d < decimals + 6 && formatPercent(a, d) === formatPercent(b, d)) d += 1;
+  return [formatPercent(a, d), formatPercent(b, d)];
+}
+
 /** "18.231.161.719,00" */
 export function formatNumber(d: Dec, decimals = 2): string {
   return italianDigits(d, decimals, true);

@@ -15,6 +15,8 @@ export interface ShapedRow {
   readonly key: string;
   /** For a block: its name, normalised ("indicatori", "obiettivi operativi"). */
   readonly block?: string;
+  /** The first row after a header repeated at a page break. */
+  readonly afterBreak?: true;
 }
 
 export interface LevelReading {
@@ -33,6 +35,12 @@ interface State {
   block?: string;
   /** An operational objective is open in the current block. */
   objectiveOpen: boolean;
+  /**
+   * The rank from which the next row may repeat an open one, or undefined. Integra repeats the open
+   * path from the top (the Ente, then the ambito, …) after a page break or before a new group: a
+   * repeat follows the root or another repeat, never an ordinary row.
+   */
+  repeatFrom?: number;
 }
 
 /** How many following objective rows may be looked at to place one: Integra nests at most ambito → OS. */
@@ -40,17 +48,23 @@ const LOOKAHEAD = 3;
 
 /**
  * The row after `i` that says something about it. A page break repeats the open path from the top
- * (the Ente, then the ambito, …) and row `i` itself when it was the last of its page: those rows are
- * skipped. A row repeating an open row out of that order is not a repeat: two objectives may share a
- * label under different parents.
+ * (the Ente, then the ambito, …) and the rows being placed (`pending`: row `i` and those it is
+ * placed from) when they were the last of their page: those rows are skipped. A row repeating an
+ * open row out of that order is not a repeat: two objectives may share a label under different parents.
  */
-function following(rows: readonly ShapedRow[], i: number, state: State): number {
+function following(rows: readonly ShapedRow[], i: number, state: State, pending: readonly string[]): number {
   let j = i + 1;
   let depth = 0;
+  // Repeats start at a page break or with the root repeated; right after row i its label is a child's.
+  let repeating = false;
   while (j < rows.length && (rows[j].shape === 'root' || rows[j].shape === 'node')) {
+    const row = rows[j];
+    repeating ||= row.afterBreak === true;
     while (depth < state.open.length && state.open[depth] === undefined) depth += 1;
-    if (rows[j].key === state.open[depth]) depth += 1;
-    else if (rows[j].key !== rows[i].key) break;
+    if (row.key === state.open[depth] && (repeating || depth === 0)) {
+      depth += 1;
+      repeating = true;
+    } else if (!(repeating && pending.includes(row.key))) break;
     j += 1;
   }
   return j;
@@ -62,8 +76,8 @@ function following(rows: readonly ShapedRow[], i: number, state: State): number 
  * in an *Obiettivi operativi* block, an indicator printed without figures in an *Indicatori* block;
  * before an OS it is an ambito. undefined when the rows after it do not say.
  */
-function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, depth = 0): Level | undefined {
-  const j = following(rows, i, state);
+function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, pending: readonly string[] = [rows[i].key]): Level | undefined {
+  const j = following(rows, i, state, pending);
   const next = rows[j];
   if (next === undefined || next.shape === 'root') return state.block === undefined ? undefined : 'indicatore';
   if (next.shape === 'block') return 'os';
@@ -71,8 +85,8 @@ function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, dept
     if (state.block === OPERATIONAL_BLOCK) return 'oo';
     return state.block === undefined ? 'os' : 'indicatore';
   }
-  if (depth >= LOOKAHEAD) return undefined;
-  switch (enteNodeLevel(rows, j, state, depth + 1)) {
+  if (pending.length > LOOKAHEAD) return undefined;
+  switch (enteNodeLevel(rows, j, state, [...pending, next.key])) {
     case 'os':
       return 'ambito';
     case 'oo':
@@ -86,13 +100,13 @@ function enteNodeLevel(rows: readonly ShapedRow[], i: number, state: State, dept
 }
 
 /** Unit report: an objective row before indicators is an objective; before objectives, an AO. */
-function unitNodeLevel(rows: readonly ShapedRow[], i: number, state: State, depth = 0): Level | undefined {
-  const j = following(rows, i, state);
+function unitNodeLevel(rows: readonly ShapedRow[], i: number, state: State, pending: readonly string[] = [rows[i].key]): Level | undefined {
+  const j = following(rows, i, state, pending);
   const next = rows[j];
   if (next === undefined || next.shape === 'root' || next.shape === 'block') return undefined;
   if (next.shape === 'leaf') return 'obiettivo';
-  if (depth >= LOOKAHEAD) return undefined;
-  return unitNodeLevel(rows, j, state, depth + 1) === 'obiettivo' ? 'ao' : undefined;
+  if (pending.length > LOOKAHEAD) return undefined;
+  return unitNodeLevel(rows, j, state, [...pending, next.key]) === 'obiettivo' ? 'ao' : undefined;
 }
 
 /** The objective levels of each report, by rank; the first is the root's. */
@@ -125,10 +139,14 @@ function isRoot(kind: TreeKind, row: ShapedRow, state: State): boolean {
   return kind === 'unita' || state.open.length === 0 || state.open[0] === row.key;
 }
 
+/** The rank of the open row that `row` repeats, or -1. */
+function repeatedRank(row: ShapedRow, state: State): number {
+  const from = row.afterBreak === true ? 0 : state.repeatFrom;
+  if (from === undefined) return -1;
+  return state.open.indexOf(row.key, from);
+}
+
 function nodeLevel(kind: TreeKind, rows: readonly ShapedRow[], i: number, state: State): Level | undefined {
-  // A row repeated at a page break takes the level of the open row it repeats.
-  const rank = state.open.lastIndexOf(rows[i].key);
-  if (rank >= 0) return CHAIN[kind][rank];
   return kind === 'unita' ? unitNodeLevel(rows, i, state) : enteNodeLevel(rows, i, state);
 }
 
@@ -143,9 +161,14 @@ export function assignLevels(kind: TreeKind, rows: readonly ShapedRow[]): LevelR
   const uncertain = new Set<number>();
   rows.forEach((row, i) => {
     let level: Level | undefined;
+    const repeated = row.shape === 'leaf' || row.shape === 'block' ? -1 : repeatedRank(row, state);
+    const root = isRoot(kind, row, state);
+    state.repeatFrom = repeated >= 0 ? repeated + 1 : root ? 1 : undefined;
     if (row.shape === 'leaf') level = 'indicatore';
     else if (row.shape === 'block' && kind !== 'unita') level = 'blocco';
-    else if (isRoot(kind, row, state)) level = CHAIN[kind][0];
+    else if (root) level = CHAIN[kind][0];
+    // A row repeated at a page break takes the level of the open row it repeats.
+    else if (repeated >= 0) level = CHAIN[kind][repeated];
     else level = nodeLevel(kind, rows, i, state);
     if (level === undefined) {
       level = fallbackLevel(kind, state);

@@ -2,7 +2,7 @@ import { contains, printedBounds } from './bounds';
 import type { CellInput } from './cell';
 import { Dec } from './decimal';
 import { readingFindingCode, type Finding } from './findings';
-import { formatPercent } from './format';
+import { formatPercentPair } from './format';
 import { evaluateMeasures } from './measures';
 import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 import { overshooting, type OvershootingOutcome } from './overshooting';
@@ -54,11 +54,12 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   const p = parseActual(printed);
   if (!p.ok || p.value.kind !== 'quantity') return undefined;
   if (contains(printedBounds(p.value), computed)) return undefined;
+  const shown = formatPercentPair(p.value.amount, computed, d);
   return {
     severity: 'errore',
     code: 'overshooting-diverso',
     cell: cell ?? '',
-    message: `${name}: ${what} stampato ${formatPercent(p.value.amount, d)}, ricalcolato ${formatPercent(computed, d)}. Verificare target, consuntivo e valori misure.`,
+    message: `${name}: ${what} stampato ${shown[0]}, ricalcolato ${shown[1]}. Verificare target, consuntivo e valori misure.`,
     stated: p.value.amount.toString(),
     computed: computed.toString(),
   };
@@ -132,13 +133,18 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
   if (!o.ok) return failed(error('valore-incompatibile', at.value, `${name}: ${o.error.message}`));
   const d = profile.displayDecimals;
   const printed = input.printed;
+  // With a guessed unit the overshooting is not evaluated (its avviso says so): only the grado is checked.
   const checks =
     printed === undefined
       ? []
       : [
           compareFigure(name, 'grado di raggiungimento', printed.grado, o.value.achievement, at.grado, d),
-          compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, at.valueVsTarget, d),
-          compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, at.overshooting, d),
+          ...(read.unitGuessed
+            ? []
+            : [
+                compareFigure(name, 'valore vs target', printed.valueVsTarget, o.value.valueVsTarget, at.valueVsTarget, d),
+                compareFigure(name, 'overshooting', printed.overshooting, o.value.overshooting, at.overshooting, d),
+              ]),
         ];
   return { outcome: o.value, findings: [...read.findings, ...unrepresentable(name, at.value, o.value), ...checks.filter((f): f is Finding => f !== undefined)] };
 }

@@ -93,28 +93,29 @@ function printedRow(grid: Grid, layout: Layout, r: number, leaves: readonly numb
 }
 
 /**
- * The rows of the tree part in print order. A row with neither weight nor figures is an Ente or an
- * Area only when objective rows follow it: a title repeated at a page break is followed by the
- * header, a note under the table by nothing.
+ * The rows of the tree part in print order. A row with neither weight nor figures is a title when the
+ * header follows it (a page break), a note when nothing or another such line does; otherwise it is
+ * part of the tree (an Ente whose figure is missing, an objective without weight).
  */
 function printedRows(grid: Grid, layout: Layout): PrintedRow[] {
   const leaves = leafColumns(layout);
-  const rows: PrintedRow[] = [];
+  const printed: PrintedRow[] = [];
+  let afterBreak = false;
   for (let r = layout.headerRow + 1; r < grid.rows.length; r += 1) {
     if (isHeaderRow(grid, r, layout)) {
-      const last = rows[rows.length - 1];
-      if (last !== undefined && last.shape === 'root' && !last.hasStated) rows.pop();
+      afterBreak = true;
       continue;
     }
     const row = printedRow(grid, layout, r, leaves);
     if (row === undefined) continue;
-    const last = rows[rows.length - 1];
-    if (last !== undefined && last.shape === 'root' && !last.hasStated && row.shape !== 'node') rows.pop();
-    rows.push(row);
+    printed.push(afterBreak ? { ...row, afterBreak: true } : row);
+    afterBreak = false;
   }
-  const last = rows[rows.length - 1];
-  if (last !== undefined && last.shape === 'root' && !last.hasStated) rows.pop();
-  return rows;
+  const bare = (p: PrintedRow | undefined) => p !== undefined && p.shape === 'root' && !p.hasStated;
+  return printed.filter((p, i) => {
+    const next = printed[i + 1];
+    return !bare(p) || !(next === undefined || next.afterBreak === true || bare(next));
+  });
 }
 
 /** The finding on a row whose level the structure leaves open. */

@@ -1,4 +1,4 @@
-import { Dec, HUNDRED } from './decimal';
+import { HUNDRED } from './decimal';
 import type { Finding } from './findings';
 import { formatPercent } from './format';
 import { quantity, type Quantity } from './quantity';
@@ -20,28 +20,16 @@ function asPercent(v: Quantity, guess: UnitGuess): Quantity {
   return { ...quantity(amount, '%', decimals), ...(v.double === true ? { double: true as const } : {}) };
 }
 
-/** |ln(v/t)|: how far a reading is from the target, by ratio. */
-function distance(v: Dec, t: Dec): Dec {
-  return v.div(t).abs().ln().abs();
-}
-
 /**
- * A value without unit (95, or 0,95, in a cell with no percent format) against a target in %: it is
- * read as the one of fraction or percentage points nearer the target, and the caller says so.
- * 0 means 0% either way.
+ * A value without unit (95, or 0,95, in a cell with no percent format) against a target in %: above 1
+ * it can only be percentage points (95 is 95%, 2 is 2%), as for weights; up to 1 a fraction (0,95 is
+ * 95%). The caller says how it was read. 0 means 0% either way.
  */
 export function readAgainstTarget(target: Target, actual: Actual): UnitReading {
   if (target.kind === 'deadline' || target.threshold.unit !== '%' || actual.kind !== 'quantity' || actual.unit !== null) return { actual };
   const v = actual.amount;
   if (v.isZero()) return { actual: asPercent(actual, 'fraction') };
-  const t = target.threshold.amount;
-  const guess: UnitGuess = t.isZero()
-    ? v.abs().greaterThan(1)
-      ? 'points'
-      : 'fraction'
-    : distance(v.div(HUNDRED), t).lessThan(distance(v, t))
-      ? 'points'
-      : 'fraction';
+  const guess: UnitGuess = v.abs().greaterThan(1) ? 'points' : 'fraction';
   return { actual: asPercent(actual, guess), guess };
 }
 

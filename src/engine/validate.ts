@@ -3,7 +3,7 @@ import type { Dec } from './decimal';
 import { flatten, type EvaluatedNode } from './evaluate';
 import { readingFindingCode, type Finding, type FindingCode } from './findings';
 import { excerpt } from './excerpt';
-import { formatPercent } from './format';
+import { formatPercent, formatPercentPair } from './format';
 import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import type { EngineError } from './result';
@@ -94,16 +94,16 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const computed = node.achievement;
   const statedRange = printedBounds(s);
   if (contains(statedRange, computed)) return [];
-  const d = profile.displayDecimals;
+  const [shownStated, shownComputed] = formatPercentPair(s.amount, computed, profile.displayDecimals);
   const figures = { stated: s.amount, computed };
   const span = achievementSpan(node, profile);
   if (span !== null && spanOverlaps(span, statedRange)) {
     return [
-      finding('nota', 'arrotondamento', cell, `${describe(row)}: dichiarato ${formatPercent(s.amount, d)}, ricalcolato ${formatPercent(computed, d)} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
+      finding('nota', 'arrotondamento', cell, `${describe(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
     ];
   }
   return [
-    finding('errore', 'raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${formatPercent(s.amount, d)}, ricalcolato ${formatPercent(computed, d)}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
+    finding('errore', 'raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
   ];
 }
 

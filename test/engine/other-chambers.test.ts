@@ -129,6 +129,64 @@ describe('levels come from the structure, not from the codes', () => {
     expect(r.findings).toEqual([]);
   });
 
+  test('a page break right after an OS: the ambito and the OS repeated after it stay one node each', () => {
+    const r = sheet(ENTE_HEADER, [
+      ['Ente', _, _, _, _, _, _, '100,00%'],
+      ['50,00%', '1 - Imprese', _, _, _, _, _, '100,00%'],
+      [_, '100,00%', '11 - Export', _, _, _, _, '100,00%'],
+      [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
+      [_, _, _, '100,00%', 'I1', '>= 1 N.', '1 N.', '100,00%'],
+      ['50,00%', '2 - Territorio', _, _, _, _, _, '100,00%'],
+      [_, '100,00%', '21 - Turismo', _, _, _, _, '100,00%'],
+      [],
+      ['Integra_Report_Performance'],
+      ENTE_HEADER,
+      ['Ente', _, _, _, _, _, _, '100,00%'],
+      ['50,00%', '2 - Territorio', _, _, _, _, _, '100,00%'],
+      [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
+      [_, _, _, '100,00%', 'I2', '>= 1 N.', '1 N.', '100,00%'],
+    ]);
+    expect(levels(r)).toEqual([
+      ['ente', 'Ente'],
+      ['ambito', '1'],
+      ['os', '11'],
+      ['blocco', 'Indicatori'],
+      ['indicatore', 'I1'],
+      ['ambito', '2'],
+      ['os', '21'],
+      ['blocco', 'Indicatori'],
+      ['indicatore', 'I2'],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('an ambito and its OS with the same label are two levels, not a repeat', () => {
+    const r = sheet(ENTE_HEADER, [
+      ['Ente', _, _, _, _, _, _, '100,00%'],
+      ['100,00%', 'Digitalizzazione', _, _, _, _, _, '100,00%'],
+      [_, '100,00%', 'Digitalizzazione', _, _, _, _, '100,00%'],
+      [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
+      [_, _, _, '100,00%', 'I1', '>= 1 N.', '1 N.', '100,00%'],
+    ]);
+    expect(r.nodes.map((n) => n.level)).toEqual(['ente', 'ambito', 'os', 'blocco', 'indicatore']);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('an OS printed without weight nor figure is kept, its missing weight found at its cell', () => {
+    const r = sheet(ENTE_HEADER, [
+      ['Ente', _, _, _, _, _, _, '100,00%'],
+      ['100,00%', '1 - Imprese', _, _, _, _, _, '100,00%'],
+      [_, '50,00%', '11 - Export', _, _, _, _, '100,00%'],
+      [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
+      [_, _, _, '100,00%', 'I1', '>= 1 N.', '1 N.', '100,00%'],
+      [_, _, '12 - Digitale'],
+      [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
+      [_, _, _, '100,00%', 'I2', '>= 1 N.', '1 N.', '100,00%'],
+    ]);
+    expect(levels(r)).toContainEqual(['os', '12']);
+    expect(codes(r.findings)).toEqual([['errore', 'peso-illeggibile', 'C9']]);
+  });
+
   test('an Ente row with an empty Raggiungimento is still the Ente, recomputed from its ambiti', () => {
     const r = sheet(ENTE_HEADER, [
       ['Ente'],
@@ -193,6 +251,16 @@ describe('Excel numbers are judged by the precision they carry, like the same fi
     expect(codes(asNumber.findings)).toEqual(codes(asText.findings));
   });
 
+  test('a figure formatted with fewer decimals than it holds is judged by them: 0.9677 shown as «97%»', () => {
+    expect(oneIndicator('>= 31 N.', '30 N.', pct(0.9677, '0%')).findings).toEqual([]);
+    expect(oneIndicator('>= 31 N.', '30 N.', '97%').findings).toEqual([]);
+  });
+
+  test('a message never shows two equal figures: more decimals when the display ones agree', () => {
+    const r = oneIndicator('>= 600 N.', '188 N.', pct(0.3133334333333333));
+    expect(r.findings.find((f) => f.cell === 'H8')?.message).toContain('dichiarato 31,33334%, ricalcolato 31,33333%');
+  });
+
   test('a wrong figure is still an errore, as a number or as text', () => {
     for (const stated of [pct(0.3234), '32,34%', pct(0.32)]) {
       expect(errors(oneIndicator('>= 600 N.', '188 N.', stated))).toContainEqual(['errore', 'raggiungimento-diverso', 'H8']);
@@ -228,9 +296,11 @@ describe('a value without unit against a target in %', () => {
     [c(95), '95,00%'],
     [c(0.95), '95,00%'],
     ['95', '95,00%'],
+    // Above 1 only points make sense, as for weights: 2 is 2%, not 200%.
+    [c(2), '2,00%'],
   ])('%p is read as %s, with an avviso on the value cell', (value, read) => {
-    const r = oneIndicator('>= 96,00 %', value, '98,96%');
-    expect(shown(r, 'I1')).toBe('98,96%');
+    const r = oneIndicator('>= 96,00 %', value, read === '2,00%' ? '2,08%' : '98,96%');
+    expect(shown(r, 'I1')).toBe(read === '2,00%' ? '2,08%' : '98,96%');
     expect(codes(r.findings)).toEqual([['avviso', 'unita-ambigua', 'G8']]);
     expect(r.findings[0].message).toContain(`letto come ${read}`);
   });
@@ -252,5 +322,13 @@ describe('a value without unit against a target in %', () => {
     });
     expect(codes(annex.findings)).toEqual([['avviso', 'unita-ambigua', 'C2']]);
     expect(annex.overshooting?.flagged).toBe(0);
+  });
+
+  test('the annex does not check a printed overshooting against a guessed unit, only the grado', () => {
+    const row = (grado: number) => [c('I1'), undefined, c(250), c('>= 100,00 %'), pct(grado), pct(2.5), pct(1.5)];
+    const annex = (grado: number) =>
+      analyseSheet({ name: 'Overshooting', rows: [['INDICATORE', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING'].map((h) => c(h)), row(grado)] });
+    expect(codes(annex(1).findings)).toEqual([['avviso', 'unita-ambigua', 'C2']]);
+    expect(codes(annex(0.5).findings)).toContainEqual(['errore', 'overshooting-diverso', 'E2']);
   });
 });
