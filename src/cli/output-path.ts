@@ -69,8 +69,8 @@ export async function outputProblem(output: string, inputs: readonly string[]): 
 /**
  * Writes `bytes` to `path` through a temporary file in the same folder renamed over it: on one file
  * system the rename is atomic, so `path` holds its old bytes or all the new ones. A symbolic link is
- * written through (the link stays); an existing file keeps its permissions, and a read-only one is
- * refused as a plain write would be.
+ * written through (the link stays; one that points nowhere is replaced by the file); an existing file
+ * keeps its permission bits, less the umask, and a read-only one is refused as a plain write would be.
  */
 export async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
   const target = await realpath(path).catch(() => path);

@@ -36,7 +36,7 @@ export function overshootingJson(file: string, sheet: string, report: Overshooti
     flagged: report.flagged,
     share: report.share.toNumber(),
     external: report.external,
-    // fromEntries defines own properties: a TIPO named "__proto__" is a key like any other.
+    // byTipo has no prototype: a TIPO named "__proto__" is a key like any other, and JSON keeps it.
     byTipo: report.byTipo,
     rows: report.lines.map(({ input, outcome }) => ({
       row: input.row,

@@ -39,7 +39,7 @@ export interface AnnexLine {
 }
 
 export interface OvershootingReport {
-  /** Indicators with a readable target. */
+  /** Indicators whose grado could be computed (readable target and value). */
   readonly total: number;
   readonly flagged: number;
   readonly share: Dec;
@@ -94,7 +94,7 @@ function readActual(input: AnnexInput, target: Target, name: string): ActualRead
     const disagreement = valueVsMeasuresFinding(name, at.value, stated, measured);
     return { actual: measured, unitGuessed: false, findings: disagreement === undefined ? [] : [disagreement] };
   }
-  // Until the reader gives the measures' address, the finding points at the value used instead.
+  // An annex built without the measures' address (a tree's lines) points at the value used instead.
   const findings = measured === undefined ? [] : [unreadableMeasuresFinding(name, at.measures ?? at.value, measured.error)];
   if (!stated.ok) return { actual: stated, unitGuessed: false, findings };
   const reading = readAgainstTarget(target, stated.value);

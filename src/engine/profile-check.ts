@@ -1,5 +1,6 @@
 /** What reading a profile's JSON needs, field by field: its rules are in profile.ts. */
 import { Dec } from './decimal';
+import { excerpt } from './excerpt';
 import { formatPercent } from './format';
 
 /** One problem of a JSON document: where it is (`semaphore.green`; '' for the whole document) and what, in Italian. */
@@ -25,16 +26,11 @@ export function plainDecimal(v: unknown): Dec | null {
   return text !== null && PLAIN_DECIMAL.test(text) ? new Dec(text) : null;
 }
 
-/** Messages echo what they reject, cut short: a stored profile may hold anything. */
-export function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
 /** A rejected value for a message: text in quotes ("Exclude"), 1.5, null, and objects and arrays only by their kind. */
 export function shown(v: unknown): string {
-  if (typeof v === 'string') return clip(JSON.stringify(v));
+  if (typeof v === 'string') return excerpt(JSON.stringify(v));
   if (typeof v === 'object' && v !== null) return Array.isArray(v) ? '[…]' : '{…}';
-  return clip(String(v));
+  return excerpt(String(v));
 }
 
 /** A fraction as a percentage with every decimal it has (at least `minDecimals`): "60%", "0,01%", "1000,01%". */
@@ -68,7 +64,7 @@ export function unknownKeys(obj: Record<string, unknown>, known: readonly string
     .filter((key) => !known.includes(key))
     .map((key) => {
       const near = closest(key, known);
-      return { path: pathOf(parent, key), message: `chiave sconosciuta «${clip(key)}»${near === undefined ? '.' : `: forse «${near}»?`}` };
+      return { path: pathOf(parent, key), message: `chiave sconosciuta «${excerpt(key)}»${near === undefined ? '.' : `: forse «${near}»?`}` };
     });
 }
 

@@ -1,5 +1,6 @@
 import { Dec } from './decimal';
-import { clip, exactPercent, integerIn, isRecord, oneOf, plainDecimal, shown, unknownKeys, type JsonProblem } from './profile-check';
+import { excerpt } from './excerpt';
+import { exactPercent, integerIn, isRecord, oneOf, plainDecimal, shown, unknownKeys, type JsonProblem } from './profile-check';
 import type { EngineError } from './result';
 
 /** How a late deadline scores: 0 at once, or a linear decay to 0 over `days` days. */
@@ -137,7 +138,7 @@ function readDecimal(problems: ProfileProblem[], path: string, v: unknown, rule:
     return undefined;
   }
   if (rule.holds(d)) return d;
-  problems.push({ path, message: `${rule.what} ${clip(exactPercent(d))} fuori regola: serve ${rule.rule}.` });
+  problems.push({ path, message: `${rule.what} ${excerpt(exactPercent(d))} fuori regola: serve ${rule.rule}.` });
   return undefined;
 }
 
@@ -152,7 +153,7 @@ function readSemaphore(problems: ProfileProblem[], v: unknown, base: SmvpProfile
   const red = v.red === undefined ? base.red : readDecimal(problems, 'semaphore.red', v.red, RED);
   if (green === undefined || red === undefined) return undefined;
   if (red.lessThan(green)) return { green, red };
-  problems.push({ path: 'semaphore', message: `rosso ${clip(exactPercent(red))} non è minore del verde ${clip(exactPercent(green))}: serve ${SEMAPHORE_RULE}.` });
+  problems.push({ path: 'semaphore', message: `rosso ${excerpt(exactPercent(red))} non è minore del verde ${excerpt(exactPercent(green))}: serve ${SEMAPHORE_RULE}.` });
   return undefined;
 }
 

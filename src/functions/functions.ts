@@ -22,7 +22,9 @@ import {
   parseFractionCell,
   profileFromJson,
   profileToJson,
+  type Dec,
   type MeasuresValue,
+  type SmvpProfile,
   type WeightedCell,
 } from '../engine';
 import { excelError, firstCell, matrix, orValueError, placeInRange, readActual, readProfile, readSuggestionMethod, readTarget } from './excel-values';
@@ -88,6 +90,13 @@ export function perfTrafficLight(achieved: any, profile?: any): string {
   return semaforo(p, readProfile(profile));
 }
 
+/** The default profile with the tolerance given, checked by the profile's own rule (0% < tolleranza ≤ 1000%). */
+function withTolerance(tolerance: Dec): SmvpProfile {
+  const r = profileFromJson({ ...profileToJson(DEFAULT_PROFILE), overshootingTolerance: tolerance.toFixed() });
+  if (!r.ok) throw excelError('value', `Tolleranza non valida: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.value;
+}
+
 /**
  * Excess of the actual value over the target when beyond the tolerance, else 0.
  * @customfunction OVERSHOOTING OVERSHOOTING
@@ -98,11 +107,7 @@ export function perfTrafficLight(achieved: any, profile?: any): string {
  */
 export function perfOvershooting(target: any, actual: any, tolerance?: any): number {
   const t = firstCell(tolerance, 'tolleranza');
-  // The tolerance is checked by the profile's own rules: 0% < tolleranza ≤ 1000%.
-  const profile =
-    t === null || t === undefined || t === ''
-      ? DEFAULT_PROFILE
-      : orValueError(profileFromJson({ ...profileToJson(DEFAULT_PROFILE), overshootingTolerance: orValueError(parseFractionCell(t, 'Tolleranza')).toFixed() }));
+  const profile = t === null || t === undefined || t === '' ? DEFAULT_PROFILE : withTolerance(orValueError(parseFractionCell(t, 'Tolleranza')));
   return orValueError(overshooting(readTarget(target), readActual(actual), profile)).overshooting.toNumber();
 }
 
