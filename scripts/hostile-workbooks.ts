@@ -3,7 +3,7 @@
  * `smvp` must do with it. `npx tsx scripts/hostile-workbooks.ts DIR` writes them to DIR; the test
  * suite (test/cli/hostile.test.ts) runs the CLI on each within a time and memory bound.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
@@ -98,6 +98,10 @@ export async function writeHostileWorkbooks(dir: string): Promise<HostileCase[]>
     for (let i = 0; i < 30_000; i += 1) rows.push([`I${i}`, 'Efficacia', 'd', 'a', '12 N.', '12 N.', '>= 10 N.', '100,00%', '100,00%', '0,00%']);
     return workbook(p, [['Overshooting', rows]]);
   });
+  // The unzipper ExcelJS uses reads a zip with bytes in front of it: so must the check before it.
+  await add({ name: 'the same annex behind 30 bytes', file: 'prefixed-annex.xlsx', exit: [2], says: /oltre il limite di 250\.000/ }, (p) =>
+    writeFileSync(p, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), readFileSync(at('long-annex.xlsx'))])),
+  );
   await add({ name: '3,000 nested parentheses in the measures', file: 'deep-parentheses.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
     workbook(p, [['Ente', ente({ measures: `${'('.repeat(3000)}12 N.${')'.repeat(3000)}` })]]),
   );

@@ -19,6 +19,7 @@ export * from './value';
 export * from './weight';
 export * from './bounds';
 export * from './findings';
+export * from './excerpt';
 export * from './unit-reading';
 export * from './grid';
 export * from './layout';

@@ -52,6 +52,7 @@ describe.each([
   '300 rows sharing a 10 MB target',
   'a shared-strings bomb',
   'a 30,000-row annex',
+  'the same annex behind 30 bytes',
   '3,000 nested parentheses in the measures',
   '9,000 unary minus in the measures',
   'two 16,000-digit numbers multiplied in the measures',
