@@ -126,7 +126,7 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
     }
     if (report.legend.length > 0) {
       const n = (change: string) => report.legend.filter((l) => l.change === change).length;
-      io.out(`Rispetto all'anno precedente: target incrementati ${n('incrementato')}, diminuiti ${n('diminuito')}; obiettivi aggiunti ${n('aggiunto')}, eliminati ${n('eliminato')}.`);
+      io.out(`Rispetto all'anno precedente: target incrementati ${n('incrementato')}, diminuiti ${n('diminuito')}; obiettivi aggiunti ${n('aggiunto')}, eliminati ${n('eliminato')}, rinominati ${n('rinominato')}.`);
     }
     io.out(`Rilievi: ${counts.errore} errori, ${counts.avviso} avvisi, ${counts.nota} note.`);
     for (const f of report.findings) printFinding(io, f);

@@ -1,4 +1,5 @@
 import type { AlberoRow } from './albero-read';
+import { Dec } from './decimal';
 import type { Finding, FindingCode } from './findings';
 import { formatPercent, formatQuantity } from './format';
 import type { AnnexLine } from './overshooting-report';
@@ -8,6 +9,7 @@ import type { Quantity } from './quantity';
 import { parseTarget, type Target } from './target';
 import { formatTarget, suggestTarget } from './target-suggestion';
 import { buildTree, type Level, type TreeNode, type TreeRow } from './tree';
+import { matchAcrossYears, withParents, type Matchable, type YearMatching, type YearPair } from './year-match';
 import { parseActual, type Actual } from './value';
 import { parseWeight } from './weight';
 
@@ -19,24 +21,24 @@ export interface AlberoContext {
   readonly overshooting?: { readonly sheet: string; readonly lines: readonly AnnexLine[] };
 }
 
-/** The legend of the Integra planning tree, computed by comparing two years' trees. */
-export type LegendChange = 'incrementato' | 'diminuito' | 'eliminato' | 'aggiunto';
+/**
+ * The legend of the Integra planning tree, computed by comparing two years' trees; `rinominato` is
+ * ours: the same indicator or objective under a new code (found by its description).
+ */
+export type LegendChange = 'incrementato' | 'diminuito' | 'eliminato' | 'aggiunto' | 'rinominato';
 
 export interface LegendEntry {
   readonly code: string;
   readonly change: LegendChange;
   /** The cell that wears the legend's colour; null for what the plan no longer has. */
   readonly cell: string | null;
+  /** For `rinominato`: last year's code. */
+  readonly previousCode?: string;
 }
 
 export interface AlberoCheck {
   readonly findings: readonly Finding[];
   readonly legend: readonly LegendEntry[];
-}
-
-/** Codes match across years without their punctuation: Integra writes D4.3.1_MIMIT one year, D4.3_1.MIMIT the next. */
-export function codeKey(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 function finding(severity: Finding['severity'], code: FindingCode, cell: string, message: string, suggested?: Target): Finding {
@@ -175,19 +177,6 @@ function suggestionText(suggested: Target | undefined): string {
   return suggested === undefined ? '' : ` Target suggerito: «${formatTarget(suggested)}».`;
 }
 
-function keyOf({ level, code }: Pick<TreeRow, 'level' | 'code'>): string {
-  return `${level}:${codeKey(code)}`;
-}
-
-/** The first row of each code at the given levels, keyed by level and code without punctuation. */
-function rowsByKey<R extends TreeRow>(rows: readonly R[], levels: readonly Level[]): Map<string, R> {
-  const map = new Map<string, R>();
-  for (const row of rows) {
-    if (levels.includes(row.level) && row.code !== '' && !map.has(keyOf(row))) map.set(keyOf(row), row);
-  }
-  return map;
-}
-
 function targetOf(cell: TreeRow['target']): Target | undefined {
   if (cell === undefined) return undefined;
   const t = parseTarget(cell);
@@ -195,14 +184,21 @@ function targetOf(cell: TreeRow['target']): Target | undefined {
 }
 
 /** SMVP §5 → §8: every indicator in overshooting last year, and what the plan did with its target. */
-function overshootingFollowUp(indicators: ReadonlyMap<string, Figures>, context: AlberoContext, profile: SmvpProfile): Finding[] {
+function overshootingFollowUp(indicators: readonly Figures[], context: AlberoContext, profile: SmvpProfile): Finding[] {
   const annex = context.overshooting;
   if (annex === undefined) return [];
+  // Every line is matched, not only the flagged ones: a plan indicator goes to its real predecessor.
+  const matching = matchAcrossYears(
+    annex.lines.map((line) => ({ line, level: 'indicatore' as const, code: line.input.code, label: line.input.label })),
+    indicators.map((figures) => ({ figures, level: 'indicatore' as const, code: figures.row.code, label: figures.row.label })),
+  );
+  const successor = new Map(matching.pairs.map((p) => [p.before.line, p.now.figures]));
   const out: Finding[] = [];
-  for (const { input, outcome } of annex.lines) {
+  for (const line of annex.lines) {
+    const { input, outcome } = line;
     if (outcome === null || !outcome.flagged) continue;
     const was = `${input.code} era in overshooting nel foglio «${annex.sheet}» (valore vs target ${formatPercent(outcome.valueVsTarget, profile.displayDecimals)})`;
-    const figures = indicators.get(keyOf({ level: 'indicatore', code: input.code }));
+    const figures = successor.get(line);
     if (figures === undefined) {
       out.push(finding('nota', 'overshooting-seguito', '', `${was} e non è più nell'albero.`));
       continue;
@@ -228,50 +224,79 @@ function overshootingFollowUp(indicators: ReadonlyMap<string, Figures>, context:
 
 const COMPARED_LEVELS: readonly Level[] = ['ambito', 'os', 'oo', 'indicatore'];
 
-/** The seed's legend: targets raised or lowered, objectives added or dropped, against last year's tree. */
-function legendOf(
-  rows: readonly AlberoRow[],
-  indicators: ReadonlyMap<string, Figures>,
-  previous: NonNullable<AlberoContext['previous']>,
-): { legend: LegendEntry[]; findings: Finding[] } {
+type Past = Matchable & { readonly row: TreeRow };
+type Planned = Matchable & { readonly row: AlberoRow };
+
+/**
+ * Last year's objectives and indicators found in the plan, one to one (year-match.ts). A code printed
+ * twice in one year (an indicator shared by two objectives) is one row, its first.
+ */
+function matchYears(rows: readonly AlberoRow[], previous: readonly TreeRow[]): YearMatching<Past, Planned> {
+  const compared = <M extends Matchable>(list: readonly M[]) => {
+    const seen = new Set<string>();
+    return list.filter((r) => {
+      const key = `${r.level}\u0000${r.code === '' ? r.label : r.code}`;
+      if (!COMPARED_LEVELS.includes(r.level) || key.endsWith('\u0000') || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  return matchAcrossYears(compared(withParents(previous)), compared(withParents(rows)));
+}
+
+function renamedFinding(pair: YearPair<Past, Planned>, sheet: string): Finding {
+  const row = pair.now.row;
+  const old = pair.before.row;
+  const where = `${name(old)} (riga ${old.sheetRow ?? '?'} del foglio «${sheet}»)`;
+  if (pair.kind === 'probabile') {
+    const close = formatPercent(new Dec(pair.similarity ?? 0), 0);
+    return finding('avviso', 'corrispondenza-probabile', row.addresses?.code ?? '', `${name(row)} è probabilmente ${where} con un nuovo codice: descrizioni simili al ${close}. Confermare; se sono ${row.level === 'indicatore' ? 'indicatori' : 'obiettivi'} diversi, il primo è aggiunto e il secondo eliminato.`);
+  }
+  return finding('nota', 'obiettivo-rinominato', row.addresses?.code ?? '', `${name(row)} è ${where} con un nuovo codice: stessa descrizione.`);
+}
+
+/** The seed's legend: targets raised or lowered, objectives renamed, added or dropped, against last year's tree. */
+function legendOf(matching: YearMatching<Past, Planned>, indicators: readonly Figures[], sheet: string): { legend: LegendEntry[]; findings: Finding[] } {
   const legend: LegendEntry[] = [];
   const findings: Finding[] = [];
-  const before = rowsByKey(previous.rows, COMPARED_LEVELS);
-  const now = rowsByKey(rows, COMPARED_LEVELS);
-  for (const [key, row] of now) {
-    const old = before.get(key);
-    if (old === undefined) {
-      legend.push({ code: row.code, change: 'aggiunto', cell: row.addresses?.code ?? null });
-      findings.push(finding('nota', 'obiettivo-aggiunto', row.addresses?.code ?? '', `${name(row)} (${row.level}) non era nel foglio «${previous.sheet}»: aggiunto.`));
-      continue;
-    }
-    const figures = indicators.get(key);
+  const figuresOf = new Map(indicators.map((f) => [f.row, f]));
+  for (const pair of matching.pairs) {
+    const { row } = pair.now;
+    const figures = figuresOf.get(row);
     const next = figures === undefined ? undefined : firstTarget(figures);
-    const was = targetOf(old.target);
-    if (next === undefined || was === undefined || !comparable(next.target) || !comparable(was) || !sameUnit(next.target.threshold, was.threshold)) continue;
-    const cmp = next.target.threshold.amount.comparedTo(was.threshold.amount);
-    if (cmp !== 0) legend.push({ code: row.code, change: cmp > 0 ? 'incrementato' : 'diminuito', cell: next.address });
+    const was = targetOf(pair.before.row.target);
+    if (next !== undefined && was !== undefined && comparable(next.target) && comparable(was) && sameUnit(next.target.threshold, was.threshold)) {
+      const cmp = next.target.threshold.amount.comparedTo(was.threshold.amount);
+      if (cmp !== 0) legend.push({ code: row.code, change: cmp > 0 ? 'incrementato' : 'diminuito', cell: next.address });
+    }
+    // A code that differs only in punctuation is the same code (D4.3.1_MIMIT, D4.3_1.MIMIT).
+    if (pair.kind === 'descrizione' || pair.kind === 'probabile') {
+      legend.push({ code: row.code, change: 'rinominato', cell: row.addresses?.code ?? null, previousCode: pair.before.row.code });
+      findings.push(renamedFinding(pair, sheet));
+    }
   }
-  for (const [key, old] of before) {
-    if (now.has(key)) continue;
+  for (const { row } of matching.added) {
+    legend.push({ code: row.code, change: 'aggiunto', cell: row.addresses?.code ?? null });
+    findings.push(finding('nota', 'obiettivo-aggiunto', row.addresses?.code ?? '', `${name(row)} (${row.level}) non era nel foglio «${sheet}»: aggiunto.`));
+  }
+  for (const { row: old } of matching.removed) {
     legend.push({ code: old.code, change: 'eliminato', cell: null });
-    findings.push(finding('nota', 'obiettivo-eliminato', '', `${name(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${previous.sheet}») non è più nell'albero: eliminato.`));
+    findings.push(finding('nota', 'obiettivo-eliminato', '', `${name(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${sheet}») non è più nell'albero: eliminato.`));
   }
   return { legend, findings };
 }
 
 /** What an OIV checks when the plan is approved (SMVP §3, §5, §8). */
 export function checkAlbero(rows: readonly AlberoRow[], context: AlberoContext = {}, profile: SmvpProfile = DEFAULT_PROFILE): AlberoCheck {
-  const previous = rowsByKey(context.previous?.rows ?? [], ['indicatore']);
+  const matching = context.previous === undefined ? undefined : matchYears(rows, context.previous.rows);
+  const predecessor = new Map(matching?.pairs.map((p) => [p.now.row, p.before.row]) ?? []);
   const figures = rows.filter((r) => r.level === 'indicatore').map(readFigures);
-  const indicators = new Map<string, Figures>();
-  for (const f of figures) if (!indicators.has(keyOf(f.row))) indicators.set(keyOf(f.row), f);
   const findings = [
     ...weightFindings(rows, profile),
-    ...figures.flatMap((f) => indicatorFindings(f, targetOf(previous.get(keyOf(f.row))?.target), profile)),
-    ...overshootingFollowUp(indicators, context, profile),
+    ...figures.flatMap((f) => indicatorFindings(f, targetOf(predecessor.get(f.row)?.target), profile)),
+    ...overshootingFollowUp(figures, context, profile),
   ];
-  if (context.previous === undefined) return { findings, legend: [] };
-  const legend = legendOf(rows, indicators, context.previous);
+  if (matching === undefined || context.previous === undefined) return { findings, legend: [] };
+  const legend = legendOf(matching, figures, context.previous.sheet);
   return { findings: [...findings, ...legend.findings], legend: legend.legend };
 }

@@ -27,6 +27,8 @@ export type FindingCode =
   | 'overshooting-non-seguito'
   | 'obiettivo-aggiunto'
   | 'obiettivo-eliminato'
+  | 'obiettivo-rinominato'
+  | 'corrispondenza-probabile'
   | 'peso-obiettivo-diverso'
   | 'os-non-verificato';
 

@@ -7,8 +7,8 @@ import { semaforo, type Semaforo } from './semaphore';
 export const SEMAPHORE_FILLS: Readonly<Record<Semaforo, string>> = { verde: 'C6EFCE', giallo: 'FFEB9C', rosso: 'FFC7CE' };
 export const OVERSHOOTING_FILL = 'F4B084';
 
-/** The planning tree's legend (target incrementati / diminuiti, obiettivo eliminato / aggiunto). */
-export const LEGEND_FILLS: Readonly<Record<LegendChange, string>> = { incrementato: 'C6EFCE', diminuito: 'FFC7CE', eliminato: 'D9D9D9', aggiunto: 'BDD7EE' };
+/** The planning tree's legend (target incrementati / diminuiti, obiettivo eliminato / aggiunto / rinominato). */
+export const LEGEND_FILLS: Readonly<Record<LegendChange, string>> = { incrementato: 'C6EFCE', diminuito: 'FFC7CE', eliminato: 'D9D9D9', aggiunto: 'BDD7EE', rinominato: 'E4DFEC' };
 
 /** A cell to colour: its A1 address on the validated sheet and the fill (RGB hex). */
 export interface Mark {

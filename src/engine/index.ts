@@ -35,6 +35,7 @@ export * from './aggregate';
 export * from './highlight';
 export * from './albero-read';
 export * from './albero-check';
+export * from './year-match';
 export * from './target-suggestion';
 export * from './scheda-read';
 export * from './scheda-check';

@@ -93,14 +93,14 @@ describe('smvp validate on the 2025 planning tree', () => {
     expect(json.sheets.map((s: { name: string; layout: string }) => [s.name, s.layout])).toEqual([['Albero 2025', 'albero']]);
     const [sheet] = json.sheets;
     expect(sheet.findings.find((f: { cell: string }) => f.cell === 'K120')).toMatchObject({ code: 'target-non-sfidante', severity: 'avviso', suggested: '>= 19,14 N.' });
-    expect(sheet.legend.filter((l: { change: string }) => l.change === 'eliminato')).toHaveLength(32);
+    expect(sheet.legend.filter((l: { change: string }) => l.change === 'eliminato')).toHaveLength(24);
     expect(sheet.nodes.filter((n: { level: string }) => n.level === 'indicatore')).toHaveLength(106);
   });
 
   test('text: weights, the comparison with last year and every finding', async () => {
     const { out } = await run('validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025');
     expect(out).toContain('Albero della performance');
-    expect(out).toContain("Rispetto all'anno precedente: target incrementati 27, diminuiti 6; obiettivi aggiunti 36, eliminati 32.");
+    expect(out).toContain("Rispetto all'anno precedente: target incrementati 33, diminuiti 8; obiettivi aggiunti 29, eliminati 24, rinominati 8.");
     expect(out).toMatch(/avviso\s+K61\s+target-non-sfidante: D4\.3_1\.MIMIT: target 2025 «>= 180 N\.»/);
   });
 });
