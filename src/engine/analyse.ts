@@ -182,8 +182,9 @@ export function alberoContext(reports: readonly SheetReport[]): AlberoContext {
 export function schedaContext(reports: readonly SheetReport[]): SchedaContext {
   const ente = reports.find((r) => r.layout === 'ente');
   if (ente === undefined) return {};
-  const os = new Map<string, Dec | null>();
-  for (const node of flatten(ente.roots)) if (node.row.level === 'os' && !os.has(node.row.code)) os.set(node.row.code, node.achievement);
+  const os = flatten(ente.roots)
+    .filter((node) => node.row.level === 'os')
+    .map((node) => ({ code: node.row.code, label: node.row.label, achievement: node.achievement }));
   return { ente: { sheet: ente.name, os } };
 }
 

@@ -5,10 +5,25 @@ import type { Finding } from './findings';
 import { formatPercent } from './format';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { rollUp } from './rollup';
+import { matchAcrossYears } from './year-match';
 
-/** The strategic objectives of the Ente report in the same workbook, with their recomputed grado. */
+/** A strategic objective of the Ente report, with its recomputed grado. */
+export interface EnteObjective {
+  readonly code: string;
+  readonly label: string;
+  readonly achievement: Dec | null;
+}
+
+/** The strategic objectives of the Ente report in the same workbook. */
 export interface SchedaContext {
-  readonly ente?: { readonly sheet: string; readonly os: ReadonlyMap<string, Dec | null> };
+  readonly ente?: { readonly sheet: string; readonly os: readonly EnteObjective[] };
+}
+
+/** The card's OS objectives found among the Ente report's, as across years: by code, punctuation, description. */
+function enteGrado(root: EvaluatedNode, context: SchedaContext): Map<EvaluatedNode, Dec | null> {
+  const cardOs = root.children.filter((c) => c.row.level === 'os').map((node) => ({ node, level: 'os' as const, code: node.row.code, label: node.row.label }));
+  const enteOs = (context.ente?.os ?? []).map((os) => ({ ...os, level: 'os' as const }));
+  return new Map(matchAcrossYears(enteOs, cardOs).pairs.map((p) => [p.now.node, p.before.achievement]));
 }
 
 export interface GradedScheda {
@@ -25,10 +40,10 @@ export interface GradedScheda {
  */
 export function gradeStrategicObjectives(root: EvaluatedNode, context: SchedaContext, profile: SmvpProfile = DEFAULT_PROFILE): GradedScheda {
   const findings: Finding[] = [];
+  const fromEnte = enteGrado(root, context);
   const regrade = (node: EvaluatedNode): EvaluatedNode => {
     if (node.row.level !== 'os') return node;
-    const fromEnte = context.ente?.os.get(node.row.code);
-    if (fromEnte !== undefined) return { ...node, achievement: fromEnte };
+    if (fromEnte.has(node)) return { ...node, achievement: fromEnte.get(node) ?? null };
     const stated = node.statedAchievement;
     if (stated === undefined || !stated.ok || stated.value.kind !== 'quantity') return node;
     const s = stated.value;

@@ -182,6 +182,31 @@ describe('Albero 2025 (seeds/albero-2025.xlsx)', () => {
     expect(albero.legend.find((l) => l.code === 'D4.3_1.MIMIT')).toEqual({ code: 'D4.3_1.MIMIT', change: 'incrementato', cell: 'K61' });
     expect(albero.findings.filter(byCode('obiettivo-eliminato')).length).toBe(24);
   });
+
+  test('indicators recoded since 2024 are renamed, not eliminated and added: same description, or close (to confirm)', () => {
+    const renamed = albero.legend.filter((l) => l.change === 'rinominato').map((l) => `${l.previousCode} → ${l.code} ${l.cell}`);
+    expect(renamed).toEqual([
+      '601.S3 → D3 E75',
+      '81.EUREKA → 82.EUREKA E153',
+      '83.A1.2_FORMAZIONE → 83.A1.2_FORMAZION E185',
+      '40.E1.1 → E1.1 E34',
+      '400.S1 → D2 E26',
+      'D1.1.2_PROMOS.ATT. → D1.1.2+3_PROMOS E21',
+      '42.D4.1.1.1 → D4.1 E60',
+      'D1.1 → D1 E13',
+    ]);
+    // Identical descriptions are certain; close ones ask the controller to confirm.
+    expect(albero.findings.filter(byCode('obiettivo-rinominato')).map((f) => f.cell)).toEqual(['E75', 'E153']);
+    expect(albero.findings.filter(byCode('corrispondenza-probabile')).map((f) => f.cell)).toEqual(['E185', 'E34', 'E26', 'E21', 'E60', 'E13']);
+  });
+
+  test('no eliminated indicator has an added twin with the same description', () => {
+    const ente = all.find((r) => r.name === 'Ente 2024')!;
+    const described = (code: string, nodes: SheetReport['nodes']) => nodes.find((n) => n.code === code)?.label.toLowerCase();
+    const added = new Set(albero.legend.filter((l) => l.change === 'aggiunto').map((l) => described(l.code, albero.nodes)));
+    const twins = albero.legend.filter((l) => l.change === 'eliminato' && added.has(described(l.code, ente.nodes)));
+    expect(twins).toEqual([]);
+  });
 });
 
 function readAlberoRows() {
