@@ -1,9 +1,8 @@
-import { toCellInput, type CellLike } from './cell';
+import { isBlankCell, type CellLike } from './cell';
 import { parseAchievementCell } from './fraction';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { fail, type Result } from './result';
 import { rollUp, type Rollup, type Weighted } from './rollup';
-import { isBlank } from './value';
 import { parseWeight } from './weight';
 
 /** A weight and an achievement side by side, with where they are (for messages). */
@@ -11,11 +10,6 @@ export interface WeightedCell {
   readonly weight: CellLike;
   readonly value: CellLike;
   readonly place: string;
-}
-
-function blank(cell: CellLike): boolean {
-  const { value } = toCellInput(cell);
-  return value === null || value === undefined || (typeof value === 'string' && isBlank(value));
 }
 
 /**
@@ -26,7 +20,7 @@ function blank(cell: CellLike): boolean {
 export function aggregateCells(cells: readonly WeightedCell[], profile: SmvpProfile = DEFAULT_PROFILE): Result<Rollup> {
   const children: Weighted[] = [];
   for (const { weight, value, place } of cells) {
-    if (blank(weight) && blank(value)) continue;
+    if (isBlankCell(weight) && isBlankCell(value)) continue;
     const w = parseWeight(weight);
     if (!w.ok) return fail(w.error.code, `${w.error.message} (${place})`);
     const p = parseAchievementCell(value);

@@ -14,6 +14,20 @@ export interface CellInput {
 
 export type CellLike = CellScalar | CellInput;
 
+/** No figure in a text: empty, spaces, or the dash Integra prints for none. The one definition every reader uses. */
+export function isBlank(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === '-';
+}
+
+/** A cell without a figure: nothing, or blank text. A formula without its result is not blank: its value is unknown. */
+export function isBlankCell(cell: CellLike | undefined): boolean {
+  if (cell === undefined) return true;
+  const { value, formulaWithoutValue } = toCellInput(cell);
+  if (formulaWithoutValue === true) return false;
+  return value === null || value === undefined || (typeof value === 'string' && isBlank(value));
+}
+
 export function toCellInput(cell: CellLike): CellInput {
   return cell !== null && typeof cell === 'object' ? cell : { value: cell };
 }

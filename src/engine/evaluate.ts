@@ -1,7 +1,7 @@
 import { achievement, type Outcome } from './achievement';
-import { toCellInput, type CellLike } from './cell';
+import { isBlankCell } from './cell';
 import type { Dec } from './decimal';
-import { evaluateMeasures } from './measures';
+import { readMeasures } from './measures';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
 import { ok, type EngineError, type Result } from './result';
 import { rollUp, type Rollup, type Weighted } from './rollup';
@@ -38,21 +38,14 @@ export interface EvaluatedNode {
   readonly statedAchievement?: Result<Actual>;
 }
 
-function present(cell: CellLike | undefined): cell is CellLike {
-  if (cell === undefined || cell === null) return false;
-  if (typeof cell === 'object') return present(cell.value);
-  return !(typeof cell === 'string' && cell.trim() === '');
-}
-
 export function evaluateIndicator(row: TreeRow, profile: SmvpProfile = DEFAULT_PROFILE): IndicatorEvaluation {
   const target = parseTarget(row.target ?? null);
   const stated = parseActual(row.value ?? null);
   let actual = stated;
   let source: IndicatorEvaluation['source'] = 'value';
   let measuresError: EngineError | undefined;
-  if (present(row.measures)) {
-    const raw = toCellInput(row.measures).value;
-    const computed = typeof raw === 'string' ? evaluateMeasures(raw) : parseActual(row.measures);
+  const computed = readMeasures(row.measures);
+  if (computed !== undefined) {
     if (computed.ok) {
       actual = computed;
       source = 'measures';
@@ -83,7 +76,7 @@ export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROF
   // nodes of different shapes and the recomputation markedly slower (bench/, engine alone).
   const weight = isRoot ? undefined : parseWeight(row.weight ?? null);
   const statedAchievement = row.stated === undefined ? undefined : parseActual(row.stated);
-  if (node.children.length === 0 && (row.level === 'indicatore' || present(row.target))) {
+  if (node.children.length === 0 && (row.level === 'indicatore' || !isBlankCell(row.target))) {
     const indicator = evaluateIndicator(row, profile);
     const value = indicator.outcome.ok && indicator.outcome.value.kind === 'measured' ? indicator.outcome.value.value : null;
     return { row, weight, statedAchievement, children: [], achievement: value, indicator };

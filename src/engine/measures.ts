@@ -1,10 +1,12 @@
+import { isBlankCell, toCellInput, type CellLike } from './cell';
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { Dec, HUNDRED } from './decimal';
 import { formatNumber } from './format';
 import { excerpt } from './excerpt';
 import { MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from './limits';
-import { FULL_PRECISION, ITALIAN_NUMBER, numberFromMatch, parseUnit, quantity, type Quantity, type Unit } from './quantity';
+import { FULL_PRECISION, italianNumberAt, numberFromMatch, quantity, unitAt, type Quantity, type Unit } from './quantity';
 import { fail, ok, type Result } from './result';
+import { parseActual, type Actual } from './value';
 
 /**
  * The *valori misure* of an indicator: the measures its value is computed from, as Integra prints
@@ -29,8 +31,6 @@ const OPERATORS: Readonly<Record<string, Op>> = {
   ')': ')',
 };
 
-const UNIT_AFTER_NUMBER = /\s*(n\.?(?![a-z])|%|€|gg\.?|giorni|h(?![a-z])|ore)/iy;
-
 const count = (n: number) => formatNumber(new Dec(n), 0);
 
 function tokenize(text: string): Result<Token[]> {
@@ -46,9 +46,8 @@ function tokenize(text: string): Result<Token[]> {
       tokens.push({ type: 'op', op });
       i += 1;
     } else {
-      ITALIAN_NUMBER.lastIndex = i;
-      const m = ITALIAN_NUMBER.exec(text);
-      if (m === null) {
+      const matched = italianNumberAt(text, i);
+      if (matched === undefined) {
         const character = Array.from(text.slice(i, i + 2))[0]; // a whole emoji, not half of it
         return fail('invalid-expression', `Carattere inatteso «${character}» in posizione ${i + 1} di «${excerpt(text)}».`);
       }
@@ -57,16 +56,15 @@ function tokenize(text: string): Result<Token[]> {
         return fail('too-many-terms', `Valori misure con più di ${count(MAX_MEASURES_TERMS)} numeri: «${excerpt(text)}».`);
       }
       // Before the number is built: the cost of the arithmetic grows with its digits.
-      const digits = m[0].replace(/\D/g, '').length;
+      const digits = matched.replace(/\D/g, '').length;
       if (digits > MAX_NUMBER_DIGITS) {
-        return fail('too-many-digits', `Numero di ${count(digits)} cifre (al massimo ${MAX_NUMBER_DIGITS}) nei valori misure: «${excerpt(m[0])}».`);
+        return fail('too-many-digits', `Numero di ${count(digits)} cifre (al massimo ${MAX_NUMBER_DIGITS}) nei valori misure: «${excerpt(matched)}».`);
       }
-      const n = numberFromMatch(m[0]);
-      i += m[0].length;
-      UNIT_AFTER_NUMBER.lastIndex = i;
-      const u = UNIT_AFTER_NUMBER.exec(text);
-      const unit: Unit | null = u === null ? null : (parseUnit(u[1]) ?? null);
-      if (u !== null) i += u[0].length;
+      const n = numberFromMatch(matched);
+      i += matched.length;
+      const u = unitAt(text, i);
+      const unit: Unit | null = u?.unit ?? null;
+      if (u !== undefined) i += u.length;
       const amount = unit === '%' ? n.amount.div(HUNDRED) : n.amount;
       tokens.push({ type: 'number', value: quantity(amount, unit, n.decimals) });
     }
@@ -187,4 +185,14 @@ export function evaluateMeasures(text: string): Result<MeasuresValue> {
   const tokens = tokenize(t);
   if (!tokens.ok) return tokens;
   return new Parser(tokens.value, excerpt(t)).parse();
+}
+
+/**
+ * What a *Valori misure* cell gives, the same for a tree and an annex: an expression as Integra prints
+ * it, or a number or date typed in; undefined when the cell is blank (empty or «-»).
+ */
+export function readMeasures(cell: CellLike | undefined): Result<Actual> | undefined {
+  if (cell === undefined || isBlankCell(cell)) return undefined;
+  const input = toCellInput(cell);
+  return typeof input.value === 'string' ? evaluateMeasures(input.value) : parseActual(input);
 }

@@ -3,7 +3,7 @@ import type { CellInput } from './cell';
 import { Dec } from './decimal';
 import { readingFindingCode, type Finding } from './findings';
 import { formatPercentPair } from './format';
-import { evaluateMeasures } from './measures';
+import { readMeasures } from './measures';
 import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 import { overshooting, type OvershootingOutcome } from './overshooting';
 import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
@@ -87,9 +87,7 @@ interface ActualReading {
 function readActual(input: AnnexInput, target: Target, name: string): ActualReading {
   const at = input.addresses ?? {};
   const stated = parseActual(input.value);
-  const raw = input.measures.value;
-  const hasMeasures = typeof raw === 'string' ? raw.trim() !== '' : raw !== null && raw !== undefined;
-  const measured = !hasMeasures ? undefined : typeof raw === 'string' ? evaluateMeasures(raw) : parseActual(input.measures);
+  const measured = readMeasures(input.measures);
   if (measured?.ok === true) {
     const disagreement = valueVsMeasuresFinding(name, at.value, stated, measured);
     return { actual: measured, unitGuessed: false, findings: disagreement === undefined ? [] : [disagreement] };

@@ -25,22 +25,50 @@ export function quantity(amount: Dec, unit: Unit | null, decimals = 0): Quantity
   return { kind: 'quantity', amount, unit, decimals };
 }
 
-const UNIT_WORDS: ReadonlyArray<readonly [RegExp, Unit]> = [
-  [/^n\.?$/i, 'N'],
-  [/^num\.?$/i, 'N'],
-  [/^%$/, '%'],
-  [/^(€|euro|eur)$/i, '€'],
-  [/^(gg\.?|giorni|giorno)$/i, 'gg'],
-  [/^(h|ore|ora)$/i, 'h'],
+/**
+ * Every way a unit is written, one list for every reader (values, targets, measures): a pattern and
+ * its unit, longer spellings first so that «num.» is not read as «n» followed by «um.».
+ */
+const UNIT_SPELLINGS: ReadonlyArray<readonly [string, Unit]> = [
+  ['num\\.?', 'N'],
+  ['n\\.?', 'N'],
+  ['%', '%'],
+  ['€', '€'],
+  ['euro', '€'],
+  ['eur', '€'],
+  ['giorni', 'gg'],
+  ['giorno', 'gg'],
+  ['gg\\.?', 'gg'],
+  ['ore', 'h'],
+  ['ora', 'h'],
+  ['h', 'h'],
 ];
+const UNIT_PATTERN = UNIT_SPELLINGS.map(([s]) => s).join('|');
+const UNIT_ALONE = UNIT_SPELLINGS.map(([s, unit]) => [new RegExp(`^(?:${s})$`, 'i'), unit] as const);
 
 export function parseUnit(text: string): Unit | undefined {
   const t = text.trim();
-  return UNIT_WORDS.find(([re]) => re.test(t))?.[1];
+  return UNIT_ALONE.find(([re]) => re.test(t))?.[1];
+}
+
+/** The unit written at `index` of a measures expression (after a number), not followed by a letter. */
+export function unitAt(text: string, index: number): { readonly unit: Unit; readonly length: number } | undefined {
+  const re = new RegExp(`\\s*(${UNIT_PATTERN})(?![a-z])`, 'iy');
+  re.lastIndex = index;
+  const m = re.exec(text);
+  const unit = m === null ? undefined : parseUnit(m[1]);
+  return m === null || unit === undefined ? undefined : { unit, length: m[0].length };
 }
 
 /** Italian number: optional sign, thousands with "." in groups of three, decimals after ",". */
-export const ITALIAN_NUMBER = /[+\-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?/y;
+const ITALIAN_NUMBER = /[+\-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?/y;
+
+/** The Italian number written at `index` of a text, as matched; each call has its own regex state. */
+export function italianNumberAt(text: string, index: number): string | undefined {
+  const re = new RegExp(ITALIAN_NUMBER.source, 'y');
+  re.lastIndex = index;
+  return re.exec(text)?.[0];
+}
 
 export interface ParsedNumber {
   readonly amount: Dec;
@@ -50,15 +78,14 @@ export interface ParsedNumber {
 /** Reads an Italian number that fills the whole text, e.g. "-24,31" or "18.231.161.719,00". */
 export function parseItalianNumber(text: string): Result<ParsedNumber> {
   const t = text.trim();
-  ITALIAN_NUMBER.lastIndex = 0;
-  const m = ITALIAN_NUMBER.exec(t);
-  if (m === null || m[0].length !== t.length) {
+  const matched = italianNumberAt(t, 0);
+  if (matched === undefined || matched.length !== t.length) {
     const hint = /^\d+\.\d{1,2}$/.test(t) ? ' Usare la virgola per i decimali (es. 13,12).' : '';
     return fail('invalid-number', `Numero non leggibile: «${excerpt(t)}».${hint}`);
   }
-  const digits = m[0].replace(/\D/g, '').length;
+  const digits = matched.replace(/\D/g, '').length;
   if (digits > MAX_NUMBER_DIGITS) return fail('too-many-digits', `Numero di ${digits} cifre (al massimo ${MAX_NUMBER_DIGITS}): «${excerpt(t)}».`);
-  return ok(numberFromMatch(m[0]));
+  return ok(numberFromMatch(matched));
 }
 
 export function numberFromMatch(matched: string): ParsedNumber {
@@ -67,7 +94,7 @@ export function numberFromMatch(matched: string): ParsedNumber {
   return { amount: new Dec(normalised), decimals: comma < 0 ? 0 : matched.length - comma - 1 };
 }
 
-const UNIT_SUFFIX = /\s*(n\.?|num\.?|%|€|euro|eur|gg\.?|giorni|giorno|h|ore|ora)$/i;
+const UNIT_SUFFIX = new RegExp(`\\s*(${UNIT_PATTERN})$`, 'i');
 const UNIT_PREFIX = /^(€|eur|euro)\s*/i;
 
 /**

@@ -1,8 +1,8 @@
-import { isExcelError, toCellInput, type CellLike } from './cell';
+import { isBlank, isExcelError, toCellInput, type CellLike } from './cell';
 import { looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { parseQuantityText, type Quantity } from './quantity';
 import { fail, ok, type Result } from './result';
-import { excelErrorMessage, FORMULA_WITHOUT_VALUE, isBlank, isNotAvailableText, numberCell } from './value';
+import { excelErrorMessage, FORMULA_WITHOUT_VALUE, isNotAvailableText, numberCell } from './value';
 import { excerpt } from './excerpt';
 
 export type ComparisonKind = 'atLeast' | 'atMost' | 'equal';

@@ -1,4 +1,4 @@
-import { isDateFormat, isExcelError, isPercentFormat, shownDecimals, toCellInput, type CellLike } from './cell';
+import { isBlank, isDateFormat, isExcelError, isPercentFormat, shownDecimals, toCellInput, type CellLike } from './cell';
 import { dateFromSerial, looksLikeDate, parseItalianDate, type DateValue } from './dates';
 import { Dec } from './decimal';
 import { quantity, parseQuantityText, type Quantity } from './quantity';
@@ -13,10 +13,6 @@ export interface Missing {
 export type Actual = Quantity | DateValue | Missing;
 
 const NOT_AVAILABLE = /^(n\s*[./]?\s*d\.?|n\.?\s*a\.?|non disponibile)$/i;
-
-export function isBlank(text: string): boolean {
-  return text.trim() === '' || text.trim() === '-';
-}
 
 function decimalsOf(n: number): number {
   const s = new Dec(n).toFixed();

@@ -1,4 +1,4 @@
-import { isExcelError, isPercentFormat, toCellInput, type CellLike } from './cell';
+import { isBlank, isExcelError, isPercentFormat, toCellInput, type CellLike } from './cell';
 import { Dec, HUNDRED, ONE } from './decimal';
 import { parseQuantityText } from './quantity';
 import { fail, ok, type Result } from './result';
@@ -12,7 +12,7 @@ import { excerpt } from './excerpt';
 export function parseWeight(cell: CellLike): Result<Dec> {
   const { value, numberFormat, formulaWithoutValue } = toCellInput(cell);
   if (formulaWithoutValue === true) return fail('formula-without-value', FORMULA_WITHOUT_VALUE);
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+  if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) {
     return fail('invalid-weight', 'Peso mancante.');
   }
   if (typeof value === 'boolean') return fail('invalid-weight', 'Peso non valido: valore logico.');

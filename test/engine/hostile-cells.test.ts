@@ -1,6 +1,6 @@
 /** Cells a careless export or an attacker could produce: every problem a finding at its cell, quoted briefly. */
 import fc from 'fast-check';
-import { analyseSheet, parseActual, parseTarget, parseWeight, type GridCell } from '../../src/engine';
+import { analyseSheet, evaluateIndicator, evaluateMeasures, parseActual, parseTarget, parseWeight, type GridCell } from '../../src/engine';
 import { c } from './helpers';
 
 describe('messages quote a cell briefly, however long it is', () => {
@@ -61,5 +61,31 @@ describe('a formula saved without its result is a finding at its cell, never an 
 
   test('in a weight: its errore, and no false one on the sum of the weights', () => {
     expect(codes(report(c('100,00%'), uncomputed)).filter(([s]) => s === 'errore')).toEqual([['errore', 'formula-senza-valore', 'A3']]);
+  });
+});
+
+describe('one definition of each thing, the same in every reader', () => {
+  test('a «-» is no figure anywhere: as a value it is missing, as measures it is absent (the value is used)', () => {
+    expect(parseActual('-')).toEqual({ ok: true, value: { kind: 'missing', reason: 'empty' } });
+    const ind = evaluateIndicator({ level: 'indicatore', code: 'I', label: '', target: '>= 10 N.', value: '12 N.', measures: '-' });
+    expect([ind.source, ind.measuresError]).toEqual(['value', undefined]);
+  });
+
+  test('every unit word reads after a number in the measures as in a value: «1.000 euro / 2 euro»', () => {
+    const m = evaluateMeasures('1.000 euro / 2 euro');
+    expect(m.ok && m.value.kind === 'quantity' ? m.value.amount.toString() : m).toBe('500');
+    expect(evaluateMeasures('3 num. + 2 giorno').ok).toBe(true);
+    expect(parseActual('1.000 euro')).toMatchObject({ ok: true, value: { unit: '€' } });
+  });
+
+  test('the annex reports unreadable measures it falls back from, as a tree does: «8.270 N. / / 630 N.»', () => {
+    const annex = analyseSheet({
+      name: 'Overshooting',
+      rows: [
+        ['INDICATORE', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING'].map((h) => c(h)),
+        [c('I1'), c('8.270 N. / / 630 N.'), c('13,12 N.'), c('>= 14 N.'), c('93,71%'), c('93,71%'), c('0,00%')],
+      ],
+    });
+    expect(annex.findings.map((f) => [f.code, f.cell])).toEqual([['misure-illeggibili', 'B2']]);
   });
 });
