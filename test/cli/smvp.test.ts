@@ -355,7 +355,7 @@ describe('-o never loses data', () => {
 });
 
 describe('the smvp process and its standard output', () => {
-  /** `smvp` as a user runs it (bin/smvp.js through tsx): its exit code and standard error. */
+  /** `smvp` as a user runs it (bin/smvp.js, the CLI compiled by `pretest`): its exit code and standard error. */
   function spawnSmvp(args: string[], stdout: 'pipe' | number, onOut: (child: ReturnType<typeof spawn>) => void = () => undefined): Promise<{ code: number | null; err: string }> {
     const child = spawn(process.execPath, ['bin/smvp.js', ...args], { stdio: ['ignore', stdout, 'pipe'] });
     let err = '';
