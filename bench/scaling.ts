@@ -9,7 +9,8 @@ import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
 import { enteSheet, overshootingSheet } from './synthetic';
 import { perSecond, type BenchRow } from './report';
 
-const SIZES = [1_000, 10_000, 100_000];
+// The CLI refuses workbooks over 250,000 cells (src/cli/xlsx-limits.ts): 10,000 indicators is its scale.
+const SIZES = [1_000, 10_000];
 const DIR = join(tmpdir(), 'smvp-bench');
 
 async function write(grid: Grid, file: string): Promise<string> {
@@ -54,8 +55,8 @@ export async function benchScaling(): Promise<BenchRow[]> {
     }
   }
   for (const job of ['validate', 'overshooting'] as const) {
-    const growth = times[job][100_000] / times[job][10_000];
-    rows.push({ section: '1. scaling', item: `${job}: time 100k / 10k`, figure: `${growth.toFixed(1)}×`, goal: '≤ 12×', met: growth <= 12 });
+    const growth = times[job][10_000] / times[job][1_000];
+    rows.push({ section: '1. scaling', item: `${job}: time 10k / 1k`, figure: `${growth.toFixed(1)}×`, goal: '≤ 12×', met: growth <= 12 });
   }
   return rows;
 }

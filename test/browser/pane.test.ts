@@ -133,8 +133,8 @@ describeInBrowser('task pane in Chromium', () => {
     await albero.getByRole('button', { name: 'Valida foglio' }).click();
     await albero.getByText('Layout: Albero della performance').waitFor();
     await expect(findingAt(albero, 'K120')).resolves.toContain('Target suggerito: «>= 19,14 N.»');
-    // K61 D4.3_1.MIMIT >= 180 below 405: too easy; K19 raised 90 → 350; E13 D1 added since 2024.
-    await expect(highlightedFills(albero, 'Albero 2025', ['K61', 'K19', 'E13'])).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE']);
+    // K61 D4.3_1.MIMIT >= 180 below 405: too easy; K19 raised 90 → 350; E27 D5 added since 2024; E13 D1 is D1.1 renamed.
+    await expect(highlightedFills(albero, 'Albero 2025', ['K61', 'K19', 'E27', 'E13'])).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE', 'E4DFEC']);
     await albero.screenshot({ path: join(ARTIFACTS, 'pane-albero.png'), fullPage: true });
     await albero.close();
   }, 60_000);

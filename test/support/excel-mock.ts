@@ -23,8 +23,6 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 
-export type Spy = <F extends (...args: never[]) => unknown>(impl: F) => F;
-
 /** A cell of the active sheet: a value, or only a fill (formatting-only). */
 export interface MockCell {
   readonly value?: string | number;
@@ -48,7 +46,6 @@ export interface MockOptions {
   readonly otherSheets?: readonly string[];
   /** Workbook settings already stored, by key. */
   readonly settings?: Readonly<Record<string, string>>;
-  readonly spy?: Spy;
   /** Most cells one read may cover: Excel's 5,000,000 unless a test of batching sets fewer. */
   readonly readCellLimit?: number;
   /** The fate of each sync, by its number (1-based): fail like a lost connection, or hang until released. */
@@ -76,8 +73,6 @@ export interface ExcelMock {
 }
 
 export const EXCEL_READ_CELL_LIMIT = 5_000_000;
-
-const identity: Spy = (impl) => impl;
 
 function size(v: unknown): number {
   return JSON.stringify(v ?? null).length;
@@ -123,7 +118,6 @@ function reportedFill(fill: MockFill | undefined) {
 }
 
 export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined>>, options: MockOptions = {}): ExcelMock {
-  const spy = options.spy ?? identity;
   const readCellLimit = options.readCellLimit ?? EXCEL_READ_CELL_LIMIT;
   const created: OfficeMockObject[] = [];
   const syncs: number[] = [];
@@ -172,17 +166,17 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
   const cellRange = (at: string): OfficeMockObject =>
     Object.assign(
       new OfficeMockObject({
-        getCellProperties: spy(() => {
+        getCellProperties: () => {
           const props = [[{ format: { fill: reportedFill(fills.get(at)) } }]];
           pending += size(props);
           return clientResult(props);
-        }),
-        setCellProperties: spy((props: Array<Array<{ format: { fill: { color: string; pattern?: string; tintAndShade?: number } } }>>) => {
+        },
+        setCellProperties: (props: Array<Array<{ format: { fill: { color: string; pattern?: string; tintAndShade?: number } } }>>) => {
           pending += size(props);
           const { color, pattern, tintAndShade } = props[0][0].format.fill;
           later(() => fills.set(at, { color: color.toUpperCase(), pattern: pattern ?? 'Solid', tintAndShade: tintAndShade ?? 0 }));
-        }),
-        select: spy(() => later(() => selected.push(at))),
+        },
+        select: () => later(() => selected.push(at)),
       } as never),
       {
         format: {
@@ -191,10 +185,10 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
               pending += size(c) + at.length;
               later(() => fills.set(at, { color: c.toUpperCase(), pattern: 'Solid', tintAndShade: 0 }));
             },
-            clear: spy(() => {
+            clear: () => {
               pending += at.length;
               later(() => fills.delete(at));
-            }),
+            },
           },
         },
       },
@@ -230,28 +224,28 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
 
   const activeSheet = track({
     name: sheetName,
-    getUsedRangeOrNullObject: spy((valuesOnly?: boolean) => {
+    getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
       const box = usedBox(valuesOnly === true);
       return track(box ?? { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }, { isNullObject: box === null });
-    }),
-    getRangeByIndexes: spy((r0: number, c0: number, nr: number, nc: number) => {
+    },
+    getRangeByIndexes: (r0: number, c0: number, nr: number, nc: number) => {
       if (nr * nc > readCellLimit) {
         // Not built: Excel refuses the read at sync.
         later(() => {
           throw excelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
         });
-        return track({ values: [], numberFormat: [] }, { getCellProperties: spy(() => clientResult([])) });
+        return track({ values: [], numberFormat: [] }, { getCellProperties: () => clientResult([]) });
       }
       const { values, numberFormat, props } = band(r0, c0, nr, nc);
       const range = track({ values, numberFormat });
-      range.getCellProperties = spy(() => {
+      range.getCellProperties = () => {
         pending += size(values) + size(numberFormat) + size(props);
         return clientResult(props);
-      });
+      };
       return range;
-    }),
-    getRange: spy((at: string) => cellRange(at)),
-    activate: spy(() => later(() => activated.push(sheetName))),
+    },
+    getRange: (at: string) => cellRange(at),
+    activate: () => later(() => activated.push(sheetName)),
   });
 
   const newSheet = (name: string) => {
@@ -287,10 +281,10 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     };
     return {
       name,
-      getRangeByIndexes: spy((r: number, c: number, nr: number, nc: number) => writable(`R${r}C${c}:${nr}x${nc}`)),
-      getCell: spy((r: number, c: number) => writable(`R${r}C${c}`)),
-      freezePanes: { freezeRows: spy(() => undefined) },
-      activate: spy(() => later(() => activated.push(name))),
+      getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => writable(`R${r}C${c}:${nr}x${nc}`),
+      getCell: (r: number, c: number) => writable(`R${r}C${c}`),
+      freezePanes: { freezeRows: () => undefined },
+      activate: () => later(() => activated.push(name)),
     };
   };
 
@@ -298,15 +292,15 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
   let itemsLoaded = false;
   const worksheets = track(
     {
-      getActiveWorksheet: spy(() => activeSheet),
-      getItem: spy((name: string) => {
+      getActiveWorksheet: () => activeSheet,
+      getItem: (name: string) => {
         if (name.toLowerCase() !== sheetName.toLowerCase()) later(() => { throw excelError('ItemNotFound', name); });
         return activeSheet;
-      }),
-      add: spy((name: string) => newSheet(name)),
+      },
+      add: (name: string) => newSheet(name),
     },
     {
-      load: spy(() => unready.push(() => (itemsLoaded = true))),
+      load: () => unready.push(() => (itemsLoaded = true)),
     },
   );
   Object.defineProperty(worksheets, 'items', {
@@ -317,19 +311,18 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
   });
 
   const workbookSettings = {
-    getItemOrNullObject: spy((key: string) =>
-      track({ value: settings.get(key) ?? '' }, { isNullObject: !settings.has(key), delete: spy(() => later(() => settings.delete(key))) }),
-    ),
-    add: spy((key: string, value: string) => {
+    getItemOrNullObject: (key: string) =>
+      track({ value: settings.get(key) ?? '' }, { isNullObject: !settings.has(key), delete: () => later(() => settings.delete(key)) }),
+    add: (key: string, value: string) => {
       pending += size(value);
       later(() => settings.set(key, value));
-    }),
+    },
   };
 
   let syncCount = 0;
   const context = {
     workbook: { worksheets, settings: workbookSettings },
-    sync: spy(async () => {
+    sync: async () => {
       syncCount += 1;
       const fault = options.syncFault?.(syncCount);
       const work = queued;
@@ -344,7 +337,7 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
       for (const op of work) op();
       for (const ready of results) ready();
       syncs.push(carried);
-    }),
+    },
   };
 
   return {

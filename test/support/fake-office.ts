@@ -88,24 +88,32 @@ interface Sheet {
   const range = (sheet: Sheet, r0: number, c0: number, nr: number, nc: number) => {
     const grid = <T>(f: (cell: Cell) => T): T[][] =>
       Array.from({ length: nr }, (_v, r) => Array.from({ length: nc }, (_w, c) => f(sheet.cells.get(`${r0 + r},${c0 + c}`) ?? blank())));
+    // A loaded property holds what Excel sent, not a live view: each grid is built at its first read
+    // and kept (the adapter reads numberFormat once per cell), until the range writes that property.
+    let values: Cell['value'][][] | undefined;
+    let numberFormat: string[][] | undefined;
     const each = (f: (cell: Cell, r: number, c: number) => void) => {
       for (let r = 0; r < nr; r += 1) for (let c = 0; c < nc; c += 1) f(cellOf(sheet, r0 + r, c0 + c), r, c);
     };
     return {
       load: () => undefined,
       get values() {
-        return grid((c) => c.value);
+        values ??= grid((c) => c.value);
+        return values;
       },
       set values(v: unknown[][]) {
+        values = undefined;
         each((cell, r, c) => {
           const x = v[r][c];
           cell.value = typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as Cell['value']);
         });
       },
       get numberFormat() {
-        return grid((c) => c.numberFormat);
+        numberFormat ??= grid((c) => c.numberFormat);
+        return numberFormat;
       },
       set numberFormat(v: string[][]) {
+        numberFormat = undefined;
         each((cell, r, c) => (cell.numberFormat = v[r][c]));
       },
       getCellProperties: () => ({
