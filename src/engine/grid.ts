@@ -22,10 +22,6 @@ export function cellAt(grid: Grid, row: number, col: number): GridCell | undefin
   return grid.rows[row]?.[col];
 }
 
-export function valueAt(grid: Grid, row: number, col: number): CellScalar {
-  return cellAt(grid, row, col)?.value;
-}
-
 export function columnLetters(col: number): string {
   let n = col + 1;
   let s = '';
