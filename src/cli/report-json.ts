@@ -1,7 +1,26 @@
-/** The JSON the CLI prints (documented in the README): fractions at full precision, as numbers. */
-import type { NodeReport, OvershootingReport, SheetReport } from '../engine';
+/**
+ * The JSON the CLI prints (documented once, in the README): fractions at full precision, as numbers
+ * everywhere; `schema` says which shape it is, so a script can tell when it changes.
+ */
+import type { Finding, NodeReport, OvershootingReport, SheetReport } from '../engine';
+
+/** Raised when a field changes meaning or shape; adding a field does not. */
+export const JSON_SCHEMA = 1;
 
 const num = (s: string | null) => (s === null ? null : Number(s));
+
+/** A finding with its figures as numbers, the same in both commands' JSON. */
+function findingJson(f: Finding) {
+  return {
+    severity: f.severity,
+    code: f.code,
+    cell: f.cell,
+    message: f.message,
+    ...(f.stated === undefined ? {} : { stated: Number(f.stated) }),
+    ...(f.computed === undefined ? {} : { computed: Number(f.computed) }),
+    ...(f.suggested === undefined ? {} : { suggested: f.suggested }),
+  };
+}
 
 function nodeJson(n: NodeReport) {
   return { row: n.row, level: n.level, code: n.code, label: n.label, weight: num(n.weight), stated: num(n.stated), computed: num(n.computed), semaforo: n.semaforo };
@@ -9,20 +28,13 @@ function nodeJson(n: NodeReport) {
 
 export function validateJson(file: string, sheets: readonly SheetReport[]) {
   return {
+    schema: JSON_SCHEMA,
     file,
     sheets: sheets.map((s) => ({
       name: s.name,
       layout: s.layout,
       nodes: s.nodes.map(nodeJson),
-      findings: s.findings.map((f) => ({
-        severity: f.severity,
-        code: f.code,
-        cell: f.cell,
-        message: f.message,
-        ...(f.stated === undefined ? {} : { stated: Number(f.stated) }),
-        ...(f.computed === undefined ? {} : { computed: Number(f.computed) }),
-        ...(f.suggested === undefined ? {} : { suggested: f.suggested }),
-      })),
+      findings: s.findings.map(findingJson),
       ...(s.layout === 'albero' ? { legend: s.legend } : {}),
     })),
   };
@@ -30,6 +42,7 @@ export function validateJson(file: string, sheets: readonly SheetReport[]) {
 
 export function overshootingJson(file: string, sheet: string, report: OvershootingReport) {
   return {
+    schema: JSON_SCHEMA,
     file,
     sheet,
     total: report.total,
@@ -47,6 +60,6 @@ export function overshootingJson(file: string, sheet: string, report: Overshooti
       flagged: outcome?.flagged ?? false,
       external: input.external,
     })),
-    findings: report.findings,
+    findings: report.findings.map(findingJson),
   };
 }

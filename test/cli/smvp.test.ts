@@ -131,6 +131,19 @@ describe('smvp validate on the individual scorecards', () => {
 });
 
 describe('smvp overshooting', () => {
+  test('both commands speak one JSON: the schema number, and a finding’s figures as numbers', async () => {
+    const path = await xlsx('annesso.xlsx', [
+      ['INDICATORE', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING'],
+      ['I1', '', '8 N.', '>= 10 N.', '90,00%', '90,00%', '0,00%'],
+    ]);
+    for (const command of ['validate', 'overshooting']) {
+      const json = JSON.parse((await run(command, path, '--json')).out);
+      const findings = command === 'validate' ? json.sheets[0].findings : json.findings;
+      expect(json.schema).toBe(1);
+      expect(findings).toEqual(['E2', 'F2'].map((cell) => expect.objectContaining({ code: 'overshooting-diverso', cell, stated: 0.9, computed: 0.8 })));
+    }
+  });
+
   test('93 / 8 / 6 as JSON, and the workbook it writes holds the same figures', async () => {
     const output = join(dir, 'os.xlsx');
     const { code, out } = await run('overshooting', 'seeds/integra-overshooting-2024.xlsx', '--json', '-o', output);
