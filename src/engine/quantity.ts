@@ -51,11 +51,13 @@ export function parseUnit(text: string): Unit | undefined {
   return UNIT_ALONE.find(([re]) => re.test(t))?.[1];
 }
 
+// Sticky and private to this module: every use sets lastIndex right before its exec, so no state leaks.
+const UNIT_AT = new RegExp(`\\s*(${UNIT_PATTERN})(?![a-z])`, 'iy');
+
 /** The unit written at `index` of a measures expression (after a number), not followed by a letter. */
 export function unitAt(text: string, index: number): { readonly unit: Unit; readonly length: number } | undefined {
-  const re = new RegExp(`\\s*(${UNIT_PATTERN})(?![a-z])`, 'iy');
-  re.lastIndex = index;
-  const m = re.exec(text);
+  UNIT_AT.lastIndex = index;
+  const m = UNIT_AT.exec(text);
   const unit = m === null ? undefined : parseUnit(m[1]);
   return m === null || unit === undefined ? undefined : { unit, length: m[0].length };
 }
@@ -63,11 +65,10 @@ export function unitAt(text: string, index: number): { readonly unit: Unit; read
 /** Italian number: optional sign, thousands with "." in groups of three, decimals after ",". */
 const ITALIAN_NUMBER = /[+\-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?/y;
 
-/** The Italian number written at `index` of a text, as matched; each call has its own regex state. */
+/** The Italian number written at `index` of a text, as matched. */
 export function italianNumberAt(text: string, index: number): string | undefined {
-  const re = new RegExp(ITALIAN_NUMBER.source, 'y');
-  re.lastIndex = index;
-  return re.exec(text)?.[0];
+  ITALIAN_NUMBER.lastIndex = index;
+  return ITALIAN_NUMBER.exec(text)?.[0];
 }
 
 export interface ParsedNumber {

@@ -75,8 +75,10 @@ function trigrams(text: string): Map<string, number> {
  * «FORMAZIONE» and «FORMAZION» or «CCIAA» and «Camera» differ by a little, not by a whole word.
  */
 export function similarity(a: string, b: string): number {
-  const x = trigrams(descriptionKey(a));
-  const y = trigrams(descriptionKey(b));
+  return dice(trigrams(descriptionKey(a)), trigrams(descriptionKey(b)));
+}
+
+function dice(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const n of x.values()) total += n;
@@ -131,12 +133,18 @@ export function matchAcrossYears<A extends Matchable, B extends Matchable>(befor
   byKey('punteggiatura', (r) => codeKey(r.code));
   byKey('descrizione', (r) => descriptionKey(r.label));
   // The closest pairs first, so that a row goes to its best match, never to a worse one before it.
+  // Each description's trigrams are counted once, not once per pair.
+  const described = <T extends Matchable>(rows: readonly T[]) =>
+    rows.flatMap((row) => {
+      const key = descriptionKey(row.label);
+      return key.length < MIN_DESCRIPTION ? [] : [{ row, grams: trigrams(key) }];
+    });
+  const olds = described(free(before, usedBefore));
   const close: Array<{ a: A; b: B; s: number }> = [];
-  for (const b of free(now, usedNow)) {
-    if (descriptionKey(b.label).length < MIN_DESCRIPTION) continue;
-    for (const a of free(before, usedBefore)) {
-      if (a.level !== b.level || descriptionKey(a.label).length < MIN_DESCRIPTION) continue;
-      const s = similarity(a.label, b.label);
+  for (const { row: b, grams } of described(free(now, usedNow))) {
+    for (const { row: a, grams: old } of olds) {
+      if (a.level !== b.level) continue;
+      const s = dice(old, grams);
       if (s >= PROBABLE_SIMILARITY) close.push({ a, b, s });
     }
   }

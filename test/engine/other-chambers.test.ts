@@ -13,6 +13,8 @@ const cell = (x: Cell): GridCell | undefined => (x === undefined ? undefined : t
 const pct = (n: number, numberFormat = '0.00%'): GridCell => c(n, { numberFormat });
 
 const ENTE_HEADER = ['Ente', 'Ambito', 'Obiettivo strategico', 'Obiettivi Operativi / Indicatori OS', 'Indicatori', 'Target', 'Valore', 'Raggiungimento'];
+/** What Integra prints at a page break: a blank line, the title, the header again. */
+const PAGE_BREAK: ReadonlyArray<readonly Cell[]> = [[], ['Integra_Report_Performance'], ENTE_HEADER];
 const UNIT_HEADER = ['Area', 'Settore', 'Obiettivo', 'Indicatore', 'Target', 'Valore', 'Raggiungimento'];
 
 function sheet(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): SheetReport {
@@ -118,9 +120,7 @@ describe('levels come from the structure, not from the codes', () => {
       [_, _, '100,00%', 'Obiettivi operativi', _, _, _, '75,00%'],
       [_, _, _, '100,00%', '11.X - Voucher', _, _, '75,00%'],
       [_, _, _, '50,00%', 'V1', '>= 10 N.', '5 N.', '50,00%'],
-      [],
-      ['Integra_Report_Performance'],
-      ENTE_HEADER,
+      ...PAGE_BREAK,
       ['Ente', _, _, _, _, _, _, '75,00%'],
       ['100,00%', '1 - Imprese', _, _, _, _, _, '75,00%'],
       [_, _, _, '50,00%', 'V2', '>= 10 N.', '12 N.', '100,00%'],
@@ -138,9 +138,7 @@ describe('levels come from the structure, not from the codes', () => {
       [_, _, _, '100,00%', 'I1', '>= 1 N.', '1 N.', '100,00%'],
       ['50,00%', '2 - Territorio', _, _, _, _, _, '100,00%'],
       [_, '100,00%', '21 - Turismo', _, _, _, _, '100,00%'],
-      [],
-      ['Integra_Report_Performance'],
-      ENTE_HEADER,
+      ...PAGE_BREAK,
       ['Ente', _, _, _, _, _, _, '100,00%'],
       ['50,00%', '2 - Territorio', _, _, _, _, _, '100,00%'],
       [_, _, '100,00%', 'Indicatori', _, _, _, '100,00%'],
