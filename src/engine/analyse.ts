@@ -1,20 +1,13 @@
-import { checkAlbero, type AlberoContext, type LegendEntry } from './albero-check';
-import { readAlberoReading, type AlberoRow } from './albero-read';
-import { toCellInput, type CellLike } from './cell';
-import type { Dec } from './decimal';
-import { evaluateForest, flatten, type EvaluatedNode } from './evaluate';
-import { bySeverity, type Finding } from './findings';
-import type { Grid } from './grid';
-import { LAYOUT_NAMES, recogniseLayout, type LayoutKind } from './layout';
-import { buildOvershootingReport, type AnnexInput, type OvershootingReport } from './overshooting-report';
-import { DEFAULT_PROFILE, type SmvpProfile } from './profile';
-import { readAnnex, readTreeReport } from './read-report';
-import { gradeStrategicObjectives, type SchedaContext } from './scheda-check';
-import { readScheda } from './scheda-read';
-import { semaforo, type Semaforo } from './semaphore';
-import { buildTree, type Level } from './tree';
-import { validateTree } from './validate';
-import { parseWeight } from './weight';
+import { bySeverity, DEFAULT_PROFILE, type Dec, type Finding, type SmvpProfile } from './core';
+import { parseWeight, toCellInput, type CellLike } from './cells';
+import { semaforo, type Semaforo } from './rules';
+import { buildTree, evaluateForest, flatten, validateTree, type EvaluatedNode, type Level } from './trees';
+import {
+  LAYOUT_NAMES, readAnnex, readTreeReport, recogniseLayout, type AnnexInput, type Grid, type LayoutKind,
+} from './sheets';
+import { buildOvershootingReport, type OvershootingReport } from './reports';
+import { checkAlbero, readAlberoReading, type AlberoContext, type AlberoRow, type LegendEntry } from './planning';
+import { gradeStrategicObjectives, readScheda, type SchedaContext } from './scorecards';
 
 /** One recomputed node, as the CLI's JSON and the pane show it. Fractions at full precision. */
 export interface NodeReport {

@@ -1,41 +1,37 @@
-/** The SMVP engine: pure TypeScript, no Office.js, no DOM, no Node-only modules. */
-export * from './achievement';
-export * from './cell';
-export * from './dates';
-export * from './decimal';
-export * from './deviation';
-export * from './evaluate';
-export * from './format';
-export * from './measures';
-export * from './overshooting';
-export * from './profile';
-export * from './quantity';
-export * from './result';
-export * from './rollup';
-export * from './semaphore';
-export * from './target';
-export * from './tree';
-export * from './value';
-export * from './weight';
-export * from './bounds';
-export * from './findings';
-export * from './excerpt';
-export * from './unit-reading';
-export * from './grid';
-export * from './layout';
-export * from './overshooting-report';
-export * from './read-report';
-export * from './levels';
-export * from './validate';
-export * from './analyse';
-export * from './overshooting-sheet';
-export * from './ratio';
-export * from './fraction';
-export * from './aggregate';
-export * from './highlight';
-export * from './albero-read';
-export * from './albero-check';
-export * from './year-match';
-export * from './target-suggestion';
-export * from './scheda-read';
-export * from './scheda-check';
+/**
+ * The SMVP engine: pure TypeScript, no Office.js, no DOM, no Node-only modules. Its stages, from the
+ * bottom: core, cells, rules, trees, sheets, reports, planning, scorecards; each imports only the
+ * stages before it (lint checks).
+ * `analyse` and `marks` sit on top; this facade exports what the add-in, the CLI and the tests use.
+ */
+export {
+  Dec, excerpt, countBySeverity, type Severity, type FindingCode, type Finding, formatPercent, formatNumber,
+  formatQuantity, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_NUMBER_DIGITS,
+  MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile, type SuggestionMethod,
+  MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber, parseQuantityText,
+  type Quantity, type Result,
+} from './core';
+export {
+  parseAchievementCell, parseFractionCell, parseActual, type Actual, type CellScalar, serialFromYmd,
+  parseItalianDate, formatDate, type DateValue, evaluateMeasures, type MeasuresValue, parseTarget,
+  type Target, parseWeight,
+} from './cells';
+export {
+  achievement, type Outcome, aggregateCells, type WeightedCell, deviation, overshooting,
+  type OvershootingOutcome, rollUp, semaforo, valueToTarget,
+} from './rules';
+export {
+  evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, type Level, type TreeRow,
+  type TreeNode, codeKey, similarity, matchAcrossYears, type Matchable,
+} from './trees';
+export {
+  columnLetters, type GridCell, type Grid, recogniseLayout, type LayoutKind, LAYOUT_NAMES, type AnnexInput,
+} from './sheets';
+export {
+  buildOvershootingReport, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
+  uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell,
+} from './reports';
+export { readAlbero, suggestTarget, formatTarget } from './planning';
+export { splitObjective } from './scorecards';
+export { analyseSheet, needsOtherSheets, analyseWorkbook, type NodeReport, type SheetReport } from './analyse';
+export { highlightMarks, LEGEND_FILLS, type Mark } from './marks';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec, evaluateMeasures } from '../../src/engine';
-import { EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from '../../src/engine/limits';
+import { EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_MEASURES_TERMS, MAX_NUMBER_DIGITS } from '../../src/engine';
 import { value } from './helpers';
 
 function amount(text: string): Dec {

@@ -1,22 +1,61 @@
 /** The engine runs in the browser and in the custom-functions runtime: nothing of Office, React or Node. */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
-const ENGINE = join(__dirname, '..', '..', 'src', 'engine');
+const ROOT = join(__dirname, '..', '..');
+const ENGINE = join(ROOT, 'src', 'engine');
+
+const files = (readdirSync(ENGINE, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
 
 describe('src/engine is pure TypeScript', () => {
-  const files = readdirSync(ENGINE).filter((f) => f.endsWith('.ts'));
-
-  test('it has modules', () => {
-    expect(files.length).toBeGreaterThan(10);
+  test('it has modules in stage folders', () => {
+    expect(files.filter((f) => f.includes('/')).length).toBeGreaterThan(30);
   });
 
   test.each(files)('%s imports only the engine and decimal.js', (file) => {
     // Comments may name Office.js; code may not use it.
     const source = readFileSync(join(ENGINE, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     const imports = [...source.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    for (const spec of imports) expect(spec.startsWith('./') || spec === 'decimal.js').toBe(true);
+    for (const spec of imports) {
+      if (spec === 'decimal.js') continue;
+      expect(spec).toMatch(/^\.\.?(\/|$)/);
+      expect(relative(ENGINE, resolve(dirname(join(ENGINE, file)), spec))).not.toMatch(/^\.\./);
+    }
     expect(source).not.toMatch(/\b(Office|Excel|CustomFunctions|window|document|process)\./);
     expect(source).not.toMatch(/\beval\s*\(|new Function\s*\(/);
+  });
+});
+
+describe('lint keeps the stages in order', () => {
+  // The probe is linted as if it were a file of the cells stage; nothing is written.
+  const lint = (code: string): string => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', 'src/engine/cells/probe.ts'], {
+      cwd: ROOT,
+      input: code,
+      encoding: 'utf8',
+    });
+    return run.stdout + run.stderr;
+  };
+
+  test('a stage importing a later stage, the facade, another stage’s file or a Node global fails', () => {
+    const out = lint(
+      [
+        "import { evaluateForest } from '../trees';",
+        "import { analyseSheet } from '..';",
+        "import { Dec } from '../core/decimal';",
+        "import { readFileSync } from 'node:fs';",
+        'export const probe = [evaluateForest, analyseSheet, Dec, readFileSync, process.env];',
+      ].join('\n'),
+    );
+    expect(out).toContain("'../trees' import is restricted");
+    expect(out).toContain("'..' import is restricted");
+    expect(out).toContain("'../core/decimal' import is restricted");
+    expect(out).toContain("'node:fs' import is restricted");
+    expect(out).toContain("Unexpected use of 'process'");
+  });
+
+  test('a stage importing an earlier stage through its index passes', () => {
+    expect(lint("import { Dec } from '../core';\nexport const probe = Dec;\n").trim()).toBe('');
   });
 });

@@ -1,0 +1,8 @@
+/** Reports: the overshooting annex check and the Overshooting sheet. May import every stage above sheets and sheets itself. */
+export {
+  fitsDouble, buildOvershootingReport, type AnnexLine, type OvershootingReport, UNREPRESENTABLE,
+} from './overshooting-report';
+export {
+  overshootingSheet, layOutOvershootingSheet, uniqueSheetName, literalText, type SheetValue, type SheetLine,
+  type OvershootingSheet, OVERSHOOTING_HEADER, SHEET_FILLS, type PlacedCell, type SheetLayout,
+} from './overshooting-sheet';

@@ -1,0 +1,10 @@
+import { DEFAULT_PROFILE, type Dec, type SmvpProfile } from '../core';
+
+export type Semaforo = 'verde' | 'giallo' | 'rosso';
+
+/** SMVP §4, on the full-precision value: 94,996% is giallo although it displays as 95,00%. */
+export function semaforo(achievement: Dec, profile: SmvpProfile = DEFAULT_PROFILE): Semaforo {
+  if (achievement.greaterThanOrEqualTo(profile.semaphore.green)) return 'verde';
+  if (achievement.lessThanOrEqualTo(profile.semaphore.red)) return 'rosso';
+  return 'giallo';
+}

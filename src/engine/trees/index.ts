@@ -1,0 +1,13 @@
+/** Trees: the performance tree, its recomputation, its rounding bounds and its checks; matching across years. May import core, cells and rules. */
+export { printedBounds, overlaps, contains, spanOverlaps, achievementSpan, type Bounds, type Span } from './bounds';
+export {
+  evaluateIndicator, weightedChildren, evaluateNode, evaluateForest, flatten, type IndicatorEvaluation,
+  type EvaluatedNode,
+} from './evaluate';
+export { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
+export { buildTree, type Level, LEVEL_RANK, LEVEL_NAMES, type Field, type TreeRow, type TreeNode } from './tree';
+export { validateTree } from './validate';
+export {
+  withParents, codeKey, descriptionKey, similarity, matchAcrossYears, type MatchKind, type Matchable,
+  type YearPair, type YearMatching, PROBABLE_SIMILARITY,
+} from './year-match';
