@@ -87,10 +87,11 @@ function officeOnTheWebCors(req) {
   return typeof origin === 'string' && OFFICE_ON_THE_WEB.test(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
 }
 
-module.exports = async (_env, argv) => {
+module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
-  // Where the office serves dist/ (ADDIN_URL=https://intranet.example/smvp/ npm run build); localhost when unset.
-  const baseUrl = addinBaseUrl(process.env.ADDIN_URL);
+  // Where the office serves dist/ (ADDIN_URL=https://intranet.example/smvp/ npm run build, or
+  // `--env ADDIN_URL=…`, which needs no shell syntax); localhost when unset.
+  const baseUrl = addinBaseUrl(env?.ADDIN_URL ?? process.env.ADDIN_URL);
   const config = {
     devtool: dev ? 'source-map' : false,
     entry: {

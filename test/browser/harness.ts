@@ -1,24 +1,17 @@
 /**
- * What the browser tests share: the built add-in in dist/ (built when missing: CI builds first), served
- * on 127.0.0.1 as a web server would serve it, and Debian's Chromium through playwright-core. Outside CI
+ * What the browser tests share: the production build of test/support/built-addin.ts, served on
+ * 127.0.0.1 as a web server would serve it, and Debian's Chromium through playwright-core. Outside CI
  * the tests are skipped when Chromium is not installed; in CI they must run (.ci/run installs it).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-export const ROOT = join(__dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
 const CHROMIUM = '/usr/bin/chromium';
 
 export const describeInBrowser = existsSync(CHROMIUM) || process.env.CI === 'true' ? describe : describe.skip;
-
-export function ensureBuilt(): void {
-  if (!existsSync(join(DIST, 'taskpane.html'))) execFileSync('npx', ['webpack', '--mode', 'development'], { cwd: ROOT, stdio: 'ignore' });
-}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

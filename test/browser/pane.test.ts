@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
 import { readWorkbook } from '../../src/cli/xlsx-read';
-import { baseUrl, describeInBrowser, DIST, ensureBuilt, launchChromium, ROOT, serveStatic } from './harness';
+import { BUILT_ADDIN, ensureBuiltAddin, ROOT } from '../support/built-addin';
+import { baseUrl, describeInBrowser, launchChromium, serveStatic } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
@@ -81,8 +82,8 @@ describeInBrowser('task pane in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureBuilt();
-    server = await serveStatic(DIST, { '/office-js/office.js': fakeOfficeScript() });
+    ensureBuiltAddin();
+    server = await serveStatic(BUILT_ADDIN, { '/office-js/office.js': fakeOfficeScript() });
     browser = await launchChromium();
     page = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
   }, 180_000);

@@ -6,7 +6,8 @@
  */
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, describeInBrowser, DIST, ensureBuilt, launchChromium, serveStatic } from './harness';
+import { BUILT_ADDIN, ensureBuiltAddin } from '../support/built-addin';
+import { baseUrl, describeInBrowser, launchChromium, serveStatic } from './harness';
 
 interface Visit {
   readonly page: Page;
@@ -49,8 +50,8 @@ describeInBrowser('start-up with the real office.js', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureBuilt();
-    server = await serveStatic(DIST);
+    ensureBuiltAddin();
+    server = await serveStatic(BUILT_ADDIN);
     browser = await launchChromium();
   }, 180_000);
 
