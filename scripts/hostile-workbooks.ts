@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 export interface HostileCase {
   readonly name: string;
@@ -16,6 +17,8 @@ export interface HostileCase {
   readonly exit: readonly number[];
   /** What standard output (JSON when `--json`) or standard error must say. */
   readonly says: RegExp;
+  /** Writes the file (once, however often called); absent for a device. */
+  readonly write?: () => Promise<void>;
 }
 
 const SEED = join(__dirname, '..', 'seeds', 'integra-ente-2024.xlsx');
@@ -56,62 +59,74 @@ async function seedWithInsertedColumn(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-/** Writes every case's workbook into `dir` and lists the cases. */
-export async function writeHostileWorkbooks(dir: string): Promise<HostileCase[]> {
+/** Every case, its file to be written into `dir` by its own `write`: a test runs each as soon as it is written. */
+export function hostileCases(dir: string): HostileCase[] {
   mkdirSync(dir, { recursive: true });
   const at = (name: string) => join(dir, name);
   const cases: HostileCase[] = [];
-  const add = async (c: HostileCase, write: (path: string) => Promise<void> | void) => {
-    await write(at(c.file));
-    cases.push(c);
+  const add = (c: HostileCase, write: (path: string) => Promise<void> | void): HostileCase => {
+    let written: Promise<void> | undefined;
+    const added = { ...c, write: () => (written ??= Promise.resolve().then(() => write(at(c.file)))) };
+    cases.push(added);
+    return added;
   };
 
-  await add({ name: 'header with an empty column', file: 'header-hole.xlsx', exit: [0, 1], says: /"layout": "ente"/ }, (p) =>
+  add({ name: 'header with an empty column', file: 'header-hole.xlsx', exit: [0, 1], says: /"layout": "ente"/ }, (p) =>
     workbook(p, [['Ente', ente().map((row, r) => (r === 2 ? [...row.slice(0, 5), null, ...row.slice(5)] : row))]]),
   );
-  await add({ name: 'seed with a column inserted and a merged title', file: 'seed-inserted-column.xlsx', exit: [0, 1], says: /"layout": "ente"/ }, seedWithInsertedColumn);
-  await add({ name: 'a row with a gap on a sheet --sheet does not name', file: 'other-sheet-gap.xlsx', args: ['--sheet', 'Ente'], exit: [0, 1], says: /"name": "Ente"/ }, (p) =>
+  add({ name: 'seed with a column inserted and a merged title', file: 'seed-inserted-column.xlsx', exit: [0, 1], says: /"layout": "ente"/ }, seedWithInsertedColumn);
+  add({ name: 'a row with a gap on a sheet --sheet does not name', file: 'other-sheet-gap.xlsx', args: ['--sheet', 'Ente'], exit: [0, 1], says: /"name": "Ente"/ }, (p) =>
     workbook(p, [
       ['Note', [['a', 'b', null, 'c', 'd']]],
       ['Ente', ente()],
     ]),
   );
-  await add({ name: 'a cell at row 50,000,000', file: 'far-row.xlsx', exit: [2], says: /riga 50\.000\.000.*1\.048\.576 righe/ }, async (p) => {
+  // Written at row 2 and moved in the XML: ExcelJS walks every row up to the last when it writes.
+  add({ name: 'a cell at row 50,000,000', file: 'far-row.xlsx', exit: [2], says: /riga 50\.000\.000.*1\.048\.576 righe/ }, async (p) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ente');
     ws.getCell('A1').value = 'Ente';
-    ws.getCell(50_000_000, 1).value = 'lontano';
-    await wb.xlsx.writeFile(p);
+    ws.getCell('A2').value = 'lontano';
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const xml = (await zip.file(sheet)?.async('string')) ?? '';
+    const moved = xml.replace('<row r="2"', '<row r="50000000"').replace('r="A2"', 'r="A50000000"').replace('ref="A1:A2"', 'ref="A1:A50000000"');
+    if (!moved.includes('r="A50000000"')) throw new Error('far-row.xlsx: cell A2 not found in the sheet XML');
+    writeFileSync(p, await zip.file(sheet, moved).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   });
-  await add({ name: '300 rows sharing a 10 MB target', file: 'huge-target.xlsx', exit: [2], says: /10\.000\.000 caratteri.*32\.767/ }, (p) => {
+  add({ name: '300 rows sharing a 10 MB target', file: 'huge-target.xlsx', exit: [2], says: /10\.000\.000 caratteri.*32\.767/ }, (p) => {
     const target = `>= ${'9'.repeat(10_000_000 - 3)}`;
     const rows = ente().slice(0, 7);
     for (let i = 0; i < 300; i += 1) rows.push([null, null, null, '1,00%', `I${i}`, target, '1 N.', '100,00%']);
     return workbook(p, [['Ente', rows]]);
   });
-  await add({ name: 'a shared-strings bomb', file: 'strings-bomb.xlsx', exit: [2], says: /decompresso supera 64 MB/ }, (p) =>
+  add({ name: 'a shared-strings bomb', file: 'strings-bomb.xlsx', exit: [2], says: /decompresso supera 64 MB/ }, (p) =>
     workbook(p, [['Ente', [...ente(), ['x'.repeat(70_000_000)]]]]),
   );
-  await add({ name: 'a 30,000-row annex', file: 'long-annex.xlsx', exit: [2], says: /oltre il limite di 250\.000/ }, (p) => {
-    const header = ['INDICATORE', 'TIPO', 'DESCRIZIONE', 'ALGORITMO', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING'];
-    const rows: ExcelJS.CellValue[][] = [header];
-    for (let i = 0; i < 30_000; i += 1) rows.push([`I${i}`, 'Efficacia', 'd', 'a', '12 N.', '12 N.', '>= 10 N.', '100,00%', '100,00%', '0,00%']);
-    return workbook(p, [['Overshooting', rows]]);
+  // Streamed: ExcelJS's in-memory model takes seconds for 300,000 cells.
+  const longAnnex = add({ name: 'a 30,000-row annex', file: 'long-annex.xlsx', exit: [2], says: /oltre il limite di 250\.000/ }, async (p) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: p });
+    const ws = wb.addWorksheet('Overshooting');
+    ws.addRow(['INDICATORE', 'TIPO', 'DESCRIZIONE', 'ALGORITMO', 'VALORI MISURE', 'CONSUNTIVO', 'TARGET', 'GRADO RAGGIUNGIMENTO', 'VALORE vs TARGET', 'OVERSHOOTING']).commit();
+    for (let i = 0; i < 30_000; i += 1) ws.addRow([`I${i}`, 'Efficacia', 'd', 'a', '12 N.', '12 N.', '>= 10 N.', '100,00%', '100,00%', '0,00%']).commit();
+    ws.commit();
+    await wb.commit();
   });
   // The unzipper ExcelJS uses reads a zip with bytes in front of it: so must the check before it.
-  await add({ name: 'the same annex behind 30 bytes', file: 'prefixed-annex.xlsx', exit: [2], says: /oltre il limite di 250\.000/ }, (p) =>
-    writeFileSync(p, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), readFileSync(at('long-annex.xlsx'))])),
-  );
-  await add({ name: '3,000 nested parentheses in the measures', file: 'deep-parentheses.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
+  add({ name: 'the same annex behind 30 bytes', file: 'prefixed-annex.xlsx', exit: [2], says: /oltre il limite di 250\.000/ }, async (p) => {
+    await longAnnex.write?.();
+    writeFileSync(p, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), readFileSync(at(longAnnex.file))]));
+  });
+  add({ name: '3,000 nested parentheses in the measures', file: 'deep-parentheses.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
     workbook(p, [['Ente', ente({ measures: `${'('.repeat(3000)}12 N.${')'.repeat(3000)}` })]]),
   );
-  await add({ name: '9,000 unary minus in the measures', file: 'unary-minus.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
+  add({ name: '9,000 unary minus in the measures', file: 'unary-minus.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
     workbook(p, [['Ente', ente({ measures: `${'-'.repeat(9000)}12 N.` })]]),
   );
-  await add({ name: 'two 16,000-digit numbers multiplied in the measures', file: 'long-digits.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
+  add({ name: 'two 16,000-digit numbers multiplied in the measures', file: 'long-digits.xlsx', exit: [0, 1], says: /misure-illeggibili/ }, (p) =>
     workbook(p, [['Ente', ente({ measures: `${'9'.repeat(16_000)} N. * ${'9'.repeat(16_000)} N.` })]]),
   );
-  await add({ name: 'a formula without its result in the Ente stated cell', file: 'formula-without-value.xlsx', exit: [0, 1], says: /"code": "formula-senza-valore",\s*"cell": "H4"/ }, async (p) => {
+  add({ name: 'a formula without its result in the Ente stated cell', file: 'formula-without-value.xlsx', exit: [0, 1], says: /"code": "formula-senza-valore",\s*"cell": "H4"/ }, async (p) => {
     await workbook(p, [['Ente', ente()]]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(p);
@@ -124,7 +139,10 @@ export async function writeHostileWorkbooks(dir: string): Promise<HostileCase[]>
 
 if (require.main === module) {
   const dir = process.argv[2] ?? 'hostile-workbooks';
-  writeHostileWorkbooks(dir).then((cases) => {
-    for (const c of cases) process.stdout.write(`${c.file}\t${c.name}\n`);
-  });
+  (async () => {
+    for (const c of hostileCases(dir)) {
+      await c.write?.();
+      process.stdout.write(`${c.file}\t${c.name}\n`);
+    }
+  })();
 }

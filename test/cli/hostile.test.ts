@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeHostileWorkbooks, type HostileCase } from '../../scripts/hostile-workbooks';
+import { hostileCases } from '../../scripts/hostile-workbooks';
 
 const MEMORY_BOUND_KB = 1024 * 1024;
 const TIME_BOUND_MS = 30_000;
@@ -40,8 +40,7 @@ function smvp(args: readonly string[]): Promise<Run> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'smvp-hostile-'));
-// A promise, not beforeAll: jest starts concurrent tests before the hooks run.
-const written: Promise<HostileCase[]> = writeHostileWorkbooks(dir);
+const cases = hostileCases(dir);
 
 // Each case is its own process: run them side by side.
 describe.each([
@@ -60,8 +59,9 @@ describe.each([
   'a device that never ends',
 ])('%s', (name) => {
   test.concurrent('ends in bounds with its exit code and says why', async () => {
-    const c = (await written).find((k) => k.name === name);
+    const c = cases.find((k) => k.name === name);
     if (c === undefined) throw new Error(`no case «${name}»`);
+    await c.write?.();
     const file = c.file.startsWith('/') ? c.file : join(dir, c.file);
     const run = await smvp(['validate', file, '--json', ...(c.args ?? [])]);
     expect(run.killed).toBe(false);

@@ -556,7 +556,8 @@ function virtualHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, s
 }
 
 /**
- * The analyser of one project: the tsconfig's files under src/, compiled with its options, plus
+ * The analyser of one project: the add-in's files (tsconfig.addin.json, the only code with Office's types)
+ * under src/, compiled with its options, plus
  * virtual files (path relative to the project → source text) that exist only in memory and are
  * compiled as files of the project, through a CompilerHost that serves them: same globals, and they
  * may import the project's modules. One Program for all of them, built and walked on first use.
@@ -571,13 +572,13 @@ export class OfficeApiAnalyzer {
     readonly root: string = PROJECT_ROOT,
     virtualFiles: Readonly<Record<string, string>> = {},
   ) {
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), { noEmit: true }, {
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.addin.json'), { noEmit: true }, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (d) => {
         throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       },
     });
-    if (parsed === undefined) throw new Error(`cannot read ${join(root, 'tsconfig.json')}`);
+    if (parsed === undefined) throw new Error(`cannot read ${join(root, 'tsconfig.addin.json')}`);
     this.options = parsed.options;
     const src = join(root, 'src') + sep;
     this.srcFiles = parsed.fileNames.filter((f) => resolve(f).startsWith(src));

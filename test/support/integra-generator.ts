@@ -21,9 +21,24 @@ export interface Draw {
   int(min: number, max: number): number;
 }
 
+/**
+ * One builder per range: fast-check's generator finds a builder's arbitrary in a Map but compares the
+ * arguments of its earlier calls one by one, which `g(fc.integer, { min, max })` made quadratic.
+ */
+const integerBuilders = new Map<string, () => fc.Arbitrary<number>>();
+function integerBuilder(min: number, max: number): () => fc.Arbitrary<number> {
+  const key = `${min},${max}`;
+  let builder = integerBuilders.get(key);
+  if (builder === undefined) {
+    builder = () => fc.integer({ min, max });
+    integerBuilders.set(key, builder);
+  }
+  return builder;
+}
+
 /** Draws through fast-check, so that a failing report shrinks. */
 export function fcDraw(g: fc.GeneratorValue): Draw {
-  return { int: (min, max) => g(fc.integer, { min, max }) };
+  return { int: (min, max) => g(integerBuilder(min, max)) };
 }
 
 /** A seeded PRNG (mulberry32): the same seed gives the same report. */
