@@ -1,4 +1,4 @@
-import { bySeverity, DEFAULT_PROFILE, type Dec, type Finding, type SmvpProfile } from './core';
+import { bySeverity, DEFAULT_PROFILE, finding, type Dec, type Finding, type SmvpProfile } from './core';
 import { parseWeight, toCellInput, type CellLike } from './cells';
 import { semaforo, type Semaforo } from './rules';
 import { buildTree, evaluateForest, flatten, validateTree, type EvaluatedNode, type Level } from './trees';
@@ -91,12 +91,7 @@ function indicatorsOf(nodes: readonly EvaluatedNode[]): AnnexInput[] {
 
 export function unrecognisedLayout(name: string): Finding {
   const known = Object.values(LAYOUT_NAMES).join(', ');
-  return {
-    severity: 'errore',
-    code: 'layout-non-riconosciuto',
-    cell: '',
-    message: `Layout non riconosciuto nel foglio «${name}»: nessuna riga di intestazione nota (${known}).`,
-  };
+  return finding('layout-non-riconosciuto', undefined, `Layout non riconosciuto nel foglio «${name}»: nessuna riga di intestazione nota (${known}).`);
 }
 
 function plainNode(row: AlberoRow): NodeReport {

@@ -1,7 +1,6 @@
 /**
  * The SMVP engine: pure TypeScript, no Office.js, no DOM, no Node-only modules. Its stages, from the
- * bottom: core, cells, rules, trees, sheets, reports, planning, scorecards; each imports only the
- * stages before it (lint checks).
+ * bottom: core, cells, rules, trees, sheets, reports, planning, scorecards; each imports only the stages before it (lint checks).
  * `analyse` and `marks` sit on top; this facade exports what the add-in, the CLI and the tests use.
  */
 export {

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatPercent, parseFractionCell, profileFromJson, type Dec, type ProfileProblem, type SmvpProfile } from '../engine';
+import { formatPercent, parseFractionCell, profileFromJson, type Dec, type ProfileProblem, type SmvpProfile, type SuggestionMethod } from '../engine';
 import type { PaneSession } from './session';
 import type { Strings } from './strings';
 
@@ -17,6 +17,8 @@ interface Draft {
   deadline: 'zero' | 'linear';
   days: string;
   missing: 'exclude' | 'zero';
+  decimals: string;
+  suggested: SuggestionMethod;
 }
 
 /** Percentages with every decimal the profile has, so saving an untouched field changes nothing. */
@@ -31,23 +33,32 @@ function draftOf(p: SmvpProfile): Draft {
     deadline: p.deadline.rule,
     days: p.deadline.rule === 'linear' ? String(p.deadline.days) : '30',
     missing: p.missingValue,
+    decimals: String(p.displayDecimals),
+    suggested: p.suggestedTarget,
   };
 }
 
 type PercentField = 'green' | 'red' | 'tolerance' | 'weightTolerance';
 
 /** Where each field of the form goes in the profile's JSON: problems are named by these paths. */
-const PATHS: Readonly<Record<PercentField | 'days', string>> = {
+const PATHS: Readonly<Record<PercentField | 'days' | 'decimals', string>> = {
   green: 'semaphore.green',
   red: 'semaphore.red',
   tolerance: 'overshootingTolerance',
   weightTolerance: 'weightTolerance',
   days: 'deadline.days',
+  decimals: 'displayDecimals',
 };
 
 /** Whether a field has a problem: at its path or above it (one on `semaphore` concerns both thresholds). */
 const fieldHas = (field: keyof typeof PATHS, problems: readonly ProfileProblem[]) =>
   problems.some((p) => PATHS[field] === p.path || PATHS[field].startsWith(`${p.path}.`));
+
+/** An integer field as typed unless a plain integer, so the reader names what is wrong with it. */
+function typedInteger(typed: string): number | string {
+  const t = typed.trim();
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
 
 /**
  * The draft as a profile, checked by the engine's own reader as a whole: the profile, or every problem
@@ -62,15 +73,15 @@ function checkDraft(d: Draft, base: SmvpProfile, strings: Strings): { ok: true; 
     if (f.ok) read[key] = f.value.toFixed();
     else unreadable.push({ path: PATHS[key], message: strings.invalidRule(labels[key]) });
   }
-  const days = d.days.trim();
   const result = profileFromJson(
     {
       semaphore: { green: read.green, red: read.red },
       overshootingTolerance: read.tolerance,
       weightTolerance: read.weightTolerance,
-      // Days as typed unless a plain integer, so the reader names what is wrong with them.
-      deadline: d.deadline === 'zero' ? { rule: 'zero' } : { rule: 'linear', days: /^\d+$/.test(days) ? Number(days) : days },
+      deadline: d.deadline === 'zero' ? { rule: 'zero' } : { rule: 'linear', days: typedInteger(d.days) },
       missingValue: d.missing,
+      displayDecimals: typedInteger(d.decimals),
+      suggestedTarget: d.suggested,
     },
     base,
   );
@@ -97,7 +108,7 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
     </Field>
   );
   /** A select over a rule's options; the first option stands for anything unexpected. */
-  const choice = <K extends 'deadline' | 'missing'>(key: K, label: string, options: ReadonlyArray<readonly [Draft[K], string]>) => (
+  const choice = <K extends 'deadline' | 'missing' | 'suggested'>(key: K, label: string, options: ReadonlyArray<readonly [Draft[K], string]>) => (
     <Field label={label}>
       <Select value={draft[key]} onChange={(_e, d) => edit({ [key]: options.find(([v]) => v === d.value)?.[0] ?? options[0][0] })}>
         {options.map(([value, text]) => (
@@ -130,6 +141,13 @@ export function RulesTab({ strings, session, profile, busy }: { readonly strings
       {choice('missing', strings.missing, [
         ['exclude', strings.missingExclude],
         ['zero', strings.missingZero],
+      ])}
+      <Field label={strings.displayDecimals} validationState={flagged('decimals')}>
+        <Input type="number" min={0} value={draft.decimals} onChange={(_e, d) => edit({ decimals: d.value })} />
+      </Field>
+      {choice('suggested', strings.suggestedTarget, [
+        ['ultimo', strings.suggestedLast],
+        ['media', strings.suggestedMean],
       ])}
       {errors.length > 0 && (
         <MessageBar intent="error">

@@ -191,10 +191,17 @@ describeInBrowser('task pane in Chromium', () => {
     await rules.getByLabel('Soglia di tolleranza overshooting').fill('150%');
     await rules.getByLabel('Giorni').fill('15');
     await list.waitFor({ state: 'detached' });
+    await rules.getByLabel('Decimali mostrati').fill('-1');
+    await problems.getByText(/^displayDecimals/).waitFor();
+    await expect(problems.allTextContents()).resolves.toEqual(['displayDecimals: deve essere un numero intero da 0 a 6, non "-1".']);
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await rules.getByLabel('Decimali mostrati').fill('3');
+    await rules.getByLabel('Target suggerito').selectOption('media');
+    await list.waitFor({ state: 'detached' });
     await save.click();
     await rules.getByText(/Regole salvate nella cartella/).waitFor();
     const saved = await rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.values().next().value);
-    expect(JSON.parse(saved ?? '')).toMatchObject({ semaphore: { green: '0.97', red: '0.7' }, overshootingTolerance: '1.5', deadline: { rule: 'linear', days: 15 } });
+    expect(JSON.parse(saved ?? '')).toMatchObject({ semaphore: { green: '0.97', red: '0.7' }, overshootingTolerance: '1.5', deadline: { rule: 'linear', days: 15 }, displayDecimals: 3, suggestedTarget: 'media' });
     await rules.close();
   }, 60_000);
 

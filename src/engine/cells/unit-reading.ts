@@ -1,4 +1,4 @@
-import { formatPercent, HUNDRED, quantity, type Finding, type Quantity } from '../core';
+import { finding, formatPercent, HUNDRED, quantity, type Finding, type Quantity } from '../core';
 import type { Actual } from './actual';
 import type { Target } from './target';
 
@@ -33,10 +33,5 @@ export function readAgainstTarget(target: Target, actual: Actual): UnitReading {
 /** The avviso on a value read against a % target without its unit. */
 export function ambiguousUnitFinding(name: string, cell: string | undefined, read: Actual): Finding {
   const shown = read.kind === 'quantity' ? formatPercent(read.amount) : '';
-  return {
-    severity: 'avviso',
-    code: 'unita-ambigua',
-    cell: cell ?? '',
-    message: `${name}: il valore non ha il segno % ma il target è in percentuale; è stato letto come ${shown}. Scriverlo come percentuale (es. «${shown.replace('%', ' %')}» o con il formato percentuale) per togliere l'ambiguità. L'overshooting non è valutato su questo valore.`,
-  };
+  return finding('unita-ambigua', cell, `${name}: il valore non ha il segno % ma il target è in percentuale; è stato letto come ${shown}. Scriverlo come percentuale (es. «${shown.replace('%', ' %')}» o con il formato percentuale) per togliere l'ambiguità. L'overshooting non è valutato su questo valore.`);
 }

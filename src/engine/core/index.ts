@@ -2,7 +2,8 @@
 export { clamp01, Dec, ZERO, ONE, HUNDRED } from './decimal';
 export { excerpt } from './excerpt';
 export {
-  readingFindingCode, bySeverity, countBySeverity, type Severity, type FindingCode, type Finding,
+  finding, readingFindingCode, bySeverity, countBySeverity, type Severity, FINDINGS, type FindingCode,
+  type Finding, type FindingDetails,
 } from './findings';
 export { roundHalfUp, formatPercent, formatPercentPair, formatNumber, formatQuantity } from './format';
 export {

@@ -1,6 +1,6 @@
 import {
-  Dec, DEFAULT_PROFILE, formatPercent, formatQuantity, type Finding, type FindingCode, type Quantity,
-  type SmvpProfile,
+  Dec, DEFAULT_PROFILE, finding, formatPercent, formatQuantity, readingFindingCode, type Finding,
+  type Quantity, type SmvpProfile,
 } from '../core';
 import { parseActual, parseTarget, parseWeight, type Actual, type Target } from '../cells';
 import { rollUp } from '../rules';
@@ -40,10 +40,6 @@ export interface AlberoCheck {
   readonly legend: readonly LegendEntry[];
 }
 
-function finding(severity: Finding['severity'], code: FindingCode, cell: string, message: string, suggested?: Target): Finding {
-  return { severity, code, cell, message, ...(suggested === undefined ? {} : { suggested: formatTarget(suggested) }) };
-}
-
 function name(row: TreeRow): string {
   return row.code === '' ? row.label : row.code;
 }
@@ -56,13 +52,13 @@ function weightFindings(rows: readonly AlberoRow[], profile: SmvpProfile): Findi
       const w = parseWeight(child.row.weight ?? null);
       if (w.ok) return [{ weight: w.value, achievement: null }];
       const where = child.row.addresses?.weight ?? child.row.addresses?.code ?? '';
-      out.push(finding('errore', 'peso-illeggibile', where, `Peso di ${name(child.row)}: ${w.error.message}`));
+      out.push(finding('peso-illeggibile', where, `Peso di ${name(child.row)}: ${w.error.message}`));
       return [];
     });
     // The roll-up's own weight check (SMVP §3): a plan has no results, only weights.
     const sum = rollUp(weights, profile);
     if (sum.ok && !sum.value.weightsOk) {
-      out.push(finding('errore', 'somma-pesi', cell, `I pesi sotto ${parent} sommano a ${formatPercent(sum.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi.`));
+      out.push(finding('somma-pesi', cell, `I pesi sotto ${parent} sommano a ${formatPercent(sum.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi.`));
     }
   };
   const visit = (node: TreeNode) => {
@@ -96,13 +92,13 @@ function readFigures(row: AlberoRow): Figures {
   for (const b of row.baselines) {
     const v = parseActual(b.cell);
     if (v.ok) baselines.push(v.value);
-    else unreadable.push(finding('errore', v.error.code === 'excel-error' ? 'errore-excel' : 'valore-illeggibile', b.address, `Baseline ${b.year} di ${name(row)}: ${v.error.message}`));
+    else unreadable.push(finding(readingFindingCode(v.error, 'valore-illeggibile'), b.address, `Baseline ${b.year} di ${name(row)}: ${v.error.message}`));
   }
   const targets: ReadTarget[] = [];
   for (const t of row.targets) {
     const parsed = parseTarget(t.cell);
     if (parsed.ok) targets.push({ year: t.year, address: t.address, target: parsed.value });
-    else unreadable.push(finding('errore', parsed.error.code === 'excel-error' ? 'errore-excel' : 'target-illeggibile', t.address, `Target ${t.year} di ${name(row)}: ${parsed.error.message}`));
+    else unreadable.push(finding(readingFindingCode(parsed.error, 'target-illeggibile'), t.address, `Target ${t.year} di ${name(row)}: ${parsed.error.message}`));
   }
   return { row, baselines, targets, unreadable };
 }
@@ -161,7 +157,8 @@ function indicatorFindings(figures: Figures, previousTarget: Target | undefined,
     const explained = row.note !== '' && reasons.length === 1 && lowered;
     const suggested = explained ? undefined : moreDemanding(baselines, target, profile);
     const message = `${name(row)}: target ${year} «${formatTarget(target)}» ${reasons.join(' e ')}: target non sfidante.${explained ? ` Nota: «${row.note}».` : suggestionText(suggested)}`;
-    out.push(finding(explained ? 'nota' : 'avviso', 'target-non-sfidante', address, message, suggested));
+    const details = { severity: explained ? 'nota' : 'avviso', suggested: suggested === undefined ? undefined : formatTarget(suggested) } as const;
+    out.push(finding('target-non-sfidante', address, message, details));
   });
   return out;
 }
@@ -199,7 +196,7 @@ function overshootingFollowUp(indicators: readonly Figures[], context: AlberoCon
     const was = `${input.code} era in overshooting nel foglio «${annex.sheet}» (valore vs target ${formatPercent(outcome.valueVsTarget, profile.displayDecimals)})`;
     const figures = successor.get(line);
     if (figures === undefined) {
-      out.push(finding('nota', 'overshooting-seguito', '', `${was} e non è più nell'albero.`));
+      out.push(finding('overshooting-seguito', undefined, `${was} e non è più nell'albero.`));
       continue;
     }
     const { row } = figures;
@@ -210,12 +207,13 @@ function overshootingFollowUp(indicators: readonly Figures[], context: AlberoCon
     const s = suggestTarget(figures.baselines, next.target, profile.suggestedTarget);
     const suggested = s.ok ? s.value : undefined;
     const advice = suggestionText(suggested);
+    const details = { suggested: suggested === undefined ? undefined : formatTarget(suggested) };
     const renamed = row.code === input.code ? '' : ` (ora ${row.code})`;
     const raised = easier(old, next.target);
     out.push(
       raised
-        ? finding('nota', 'overshooting-seguito', next.address, `${was}${renamed}: target ${next.year} innalzato da «${formatTarget(old)}» a «${formatTarget(next.target)}».${advice}`, suggested)
-        : finding('avviso', 'overshooting-non-seguito', next.address, `${was}${renamed}: il target ${next.year} «${formatTarget(next.target)}» non è stato innalzato rispetto a «${formatTarget(old)}».${advice}`, suggested),
+        ? finding('overshooting-seguito', next.address, `${was}${renamed}: target ${next.year} innalzato da «${formatTarget(old)}» a «${formatTarget(next.target)}».${advice}`, details)
+        : finding('overshooting-non-seguito', next.address, `${was}${renamed}: il target ${next.year} «${formatTarget(next.target)}» non è stato innalzato rispetto a «${formatTarget(old)}».${advice}`, details),
     );
   }
   return out;
@@ -249,9 +247,9 @@ function renamedFinding(pair: YearPair<Past, Planned>, sheet: string): Finding {
   const where = `${name(old)} (riga ${old.sheetRow ?? '?'} del foglio «${sheet}»)`;
   if (pair.kind === 'probabile') {
     const close = formatPercent(new Dec(pair.similarity ?? 0), 0);
-    return finding('avviso', 'corrispondenza-probabile', row.addresses?.code ?? '', `${name(row)} è probabilmente ${where} con un nuovo codice: descrizioni simili al ${close}. Confermare; se sono ${row.level === 'indicatore' ? 'indicatori' : 'obiettivi'} diversi, il primo è aggiunto e il secondo eliminato.`);
+    return finding('corrispondenza-probabile', row.addresses?.code, `${name(row)} è probabilmente ${where} con un nuovo codice: descrizioni simili al ${close}. Confermare; se sono ${row.level === 'indicatore' ? 'indicatori' : 'obiettivi'} diversi, il primo è aggiunto e il secondo eliminato.`);
   }
-  return finding('nota', 'obiettivo-rinominato', row.addresses?.code ?? '', `${name(row)} è ${where} con un nuovo codice: stessa descrizione.`);
+  return finding('obiettivo-rinominato', row.addresses?.code, `${name(row)} è ${where} con un nuovo codice: stessa descrizione.`);
 }
 
 /** The seed's legend: targets raised or lowered, objectives renamed, added or dropped, against last year's tree. */
@@ -276,11 +274,11 @@ function legendOf(matching: YearMatching<Past, Planned>, indicators: readonly Fi
   }
   for (const { row } of matching.added) {
     legend.push({ code: row.code, change: 'aggiunto', cell: row.addresses?.code ?? null });
-    findings.push(finding('nota', 'obiettivo-aggiunto', row.addresses?.code ?? '', `${name(row)} (${row.level}) non era nel foglio «${sheet}»: aggiunto.`));
+    findings.push(finding('obiettivo-aggiunto', row.addresses?.code, `${name(row)} (${row.level}) non era nel foglio «${sheet}»: aggiunto.`));
   }
   for (const { row: old } of matching.removed) {
     legend.push({ code: old.code, change: 'eliminato', cell: null });
-    findings.push(finding('nota', 'obiettivo-eliminato', '', `${name(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${sheet}») non è più nell'albero: eliminato.`));
+    findings.push(finding('obiettivo-eliminato', undefined, `${name(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${sheet}») non è più nell'albero: eliminato.`));
   }
   return { legend, findings };
 }

@@ -1,5 +1,5 @@
 import {
-  Dec, DEFAULT_PROFILE, formatPercentPair, ok, readingFindingCode, type Finding, type Result,
+  Dec, DEFAULT_PROFILE, finding, formatPercentPair, ok, readingFindingCode, type Finding, type Result,
   type SmvpProfile,
 } from '../core';
 import {
@@ -33,14 +33,10 @@ function compareFigure(name: string, what: string, printed: CellInput, computed:
   if (!p.ok || p.value.kind !== 'quantity') return undefined;
   if (contains(printedBounds(p.value), computed)) return undefined;
   const shown = formatPercentPair(p.value.amount, computed, d);
-  return {
-    severity: 'errore',
-    code: 'overshooting-diverso',
-    cell: cell ?? '',
-    message: `${name}: ${what} stampato ${shown[0]}, ricalcolato ${shown[1]}. Verificare target, consuntivo e valori misure.`,
-    stated: p.value.amount.toString(),
-    computed: computed.toString(),
-  };
+  return finding('overshooting-diverso', cell, `${name}: ${what} stampato ${shown[0]}, ricalcolato ${shown[1]}. Verificare target, consuntivo e valori misure.`, {
+    stated: p.value.amount,
+    computed,
+  });
 }
 
 /** Whether a figure survives as a double, as the sheet's cells and the JSON carry it: 1e308 / 1e-300 does not. */
@@ -82,14 +78,7 @@ function readActual(input: AnnexInput, target: Target, name: string): ActualRead
 function unrepresentable(name: string, cell: string | undefined, o: OvershootingOutcome): Finding[] {
   const figures = [o.achievement, o.valueVsTarget, o.overshooting, o.ratio, o.excess];
   if (figures.every((f) => f === null || fitsDouble(f))) return [];
-  return [
-    {
-      severity: 'errore',
-      code: 'valore-incompatibile',
-      cell: cell ?? '',
-      message: `${name}: il rapporto tra consuntivo e target supera il massimo numero rappresentabile in un foglio di calcolo (circa 1,8·10^308); nel foglio Overshooting è scritto «${UNREPRESENTABLE}». Verificare consuntivo e target.`,
-    },
-  ];
+  return [finding('valore-incompatibile', cell, `${name}: il rapporto tra consuntivo e target supera il massimo numero rappresentabile in un foglio di calcolo (circa 1,8·10^308); nel foglio Overshooting è scritto «${UNREPRESENTABLE}». Verificare consuntivo e target.`)];
 }
 
 /** Recomputes one indicator; a reason it cannot be computed is a finding. */
@@ -97,16 +86,15 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
   const name = input.code || input.label;
   const at = input.addresses ?? {};
   const target = input.reading?.target ?? parseTarget(input.target);
-  const error = (code: Finding['code'], cell: string | undefined, message: string): Finding => ({ severity: 'errore', code, cell: cell ?? '', message });
-  if (!target.ok) return { outcome: null, findings: [error(readingFindingCode(target.error, 'target-illeggibile'), at.target, `Target di ${name}: ${target.error.message}`)] };
+  if (!target.ok) return { outcome: null, findings: [finding(readingFindingCode(target.error, 'target-illeggibile'), at.target, `Target di ${name}: ${target.error.message}`)] };
   // A tree's own validation already said what its readings had to say.
   const read: ActualReading = input.reading === undefined ? readActual(input, target.value, name) : { ...input.reading, findings: [] };
   const { actual } = read;
   const failed = (f: Finding) => ({ outcome: null, findings: [...read.findings, f] });
-  if (!actual.ok) return failed(error(readingFindingCode(actual.error, 'valore-illeggibile'), at.value, `Consuntivo di ${name}: ${actual.error.message}`));
-  if (actual.value.kind === 'missing') return failed(error('valore-mancante', at.value, `${name}: consuntivo mancante, indicatore non misurabile.`));
+  if (!actual.ok) return failed(finding(readingFindingCode(actual.error, 'valore-illeggibile'), at.value, `Consuntivo di ${name}: ${actual.error.message}`));
+  if (actual.value.kind === 'missing') return failed(finding('valore-mancante', at.value, `${name}: consuntivo mancante, indicatore non misurabile.`));
   const o = overshooting(target.value, actual.value, profile, !read.unitGuessed);
-  if (!o.ok) return failed(error('valore-incompatibile', at.value, `${name}: ${o.error.message}`));
+  if (!o.ok) return failed(finding('valore-incompatibile', at.value, `${name}: ${o.error.message}`));
   const d = profile.displayDecimals;
   const printed = input.printed;
   // With a guessed unit the overshooting is not evaluated (its avviso says so): only the grado is checked.

@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, formatPercent, type Dec, type Finding, type SmvpProfile } from '../core';
+import { DEFAULT_PROFILE, finding, formatPercent, type Dec, type Finding, type SmvpProfile } from '../core';
 import { rollUp } from '../rules';
 import { contains, matchAcrossYears, printedBounds, weightedChildren, type EvaluatedNode } from '../trees';
 
@@ -44,14 +44,12 @@ export function gradeStrategicObjectives(root: EvaluatedNode, context: SchedaCon
     const s = stated.value;
     if (node.achievement !== null && !contains(printedBounds(s), node.achievement)) {
       const d = profile.displayDecimals;
-      findings.push({
-        severity: 'nota',
-        code: 'os-non-verificato',
-        cell: node.row.addresses?.stated ?? '',
-        message: `${node.row.code}: la scheda dichiara ${formatPercent(s.amount, d)}, i soli indicatori elencati danno ${formatPercent(node.achievement, d)}. Il grado di un obiettivo strategico comprende anche i suoi obiettivi operativi: per verificarlo aggiungere alla cartella il report Performance organizzativa Ente. Il risultato della scheda usa il grado dichiarato.`,
-        stated: s.amount.toString(),
-        computed: node.achievement.toString(),
-      });
+      findings.push(
+        finding('os-non-verificato', node.row.addresses?.stated, `${node.row.code}: la scheda dichiara ${formatPercent(s.amount, d)}, i soli indicatori elencati danno ${formatPercent(node.achievement, d)}. Il grado di un obiettivo strategico comprende anche i suoi obiettivi operativi: per verificarlo aggiungere alla cartella il report Performance organizzativa Ente. Il risultato della scheda usa il grado dichiarato.`, {
+          stated: s.amount,
+          computed: node.achievement,
+        }),
+      );
     }
     return { ...node, achievement: s.amount };
   };

@@ -1,4 +1,4 @@
-import { excerpt, type Finding, type Result } from '../core';
+import { excerpt, finding, type Finding, type Result } from '../core';
 import { isPercentFormat, type Actual, type CellInput, type Target } from '../cells';
 import { LEVEL_NAMES, type Field, type Level, type TreeRow } from '../trees';
 import {
@@ -140,12 +140,7 @@ function printedRows(grid: Grid, layout: Layout): PrintedRow[] {
 
 /** The finding on a row whose level the structure leaves open. */
 function uncertainLevel(grid: Grid, row: PrintedRow, level: Level): Finding {
-  return {
-    severity: 'avviso',
-    code: 'livello-incerto',
-    cell: address(grid, row.r, row.codeCol),
-    message: `«${excerpt(row.code)}»: la struttura del report non dice a quale livello appartiene la riga (nessuna riga sotto di essa lo indica); è stata letta come ${LEVEL_NAMES[level]}. Verificare l'ordine delle righe o i dati mancanti.`,
-  };
+  return finding('livello-incerto', address(grid, row.r, row.codeCol), `«${excerpt(row.code)}»: la struttura del report non dice a quale livello appartiene la riga (nessuna riga sotto di essa lo indica); è stata letta come ${LEVEL_NAMES[level]}. Verificare l'ordine delle righe o i dati mancanti.`);
 }
 
 export interface TreeReading {

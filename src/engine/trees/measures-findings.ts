@@ -2,18 +2,13 @@
  * What a report's *valori misure* say about its value, the same for a tree and for the overshooting
  * annex: measures that cannot be read, and a stated value that the measures contradict.
  */
-import { formatQuantity, type EngineError, type Finding, type Result } from '../core';
+import { finding, formatQuantity, type EngineError, type Finding, type Result } from '../core';
 import type { Actual } from '../cells';
 import { contains, printedBounds } from './bounds';
 
 /** The measures cannot be read: the stated value is used instead, and the reader is told. */
 export function unreadableMeasuresFinding(name: string, cell: string | undefined, error: EngineError): Finding {
-  return {
-    severity: 'avviso',
-    code: 'misure-illeggibili',
-    cell: cell ?? '',
-    message: `${name}: valori misure non leggibili (${error.message}) — usato il valore dichiarato.`,
-  };
+  return finding('misure-illeggibili', cell, `${name}: valori misure non leggibili (${error.message}) — usato il valore dichiarato.`);
 }
 
 /**
@@ -25,12 +20,10 @@ export function valueVsMeasuresFinding(name: string, cell: string | undefined, s
   const s = stated.value;
   const computed = measured.value.amount;
   if (contains(printedBounds(s), computed)) return undefined;
-  return {
-    severity: 'avviso',
-    code: 'valore-diverso-dalle-misure',
-    cell: cell ?? '',
-    message: `${name}: il valore dichiarato ${formatQuantity(s)} non corrisponde ai valori misure (${formatQuantity({ amount: computed, unit: s.unit }, 4)}). Verificare il consuntivo o le misure.`,
-    stated: s.amount.toString(),
-    computed: computed.toString(),
-  };
+  return finding(
+    'valore-diverso-dalle-misure',
+    cell,
+    `${name}: il valore dichiarato ${formatQuantity(s)} non corrisponde ai valori misure (${formatQuantity({ amount: computed, unit: s.unit }, 4)}). Verificare il consuntivo o le misure.`,
+    { stated: s.amount, computed },
+  );
 }

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_PROFILE, excerpt, formatPercent, formatPercentPair, readingFindingCode, type Dec, type EngineError,
+  DEFAULT_PROFILE, excerpt, finding, formatPercent, formatPercentPair, readingFindingCode, type EngineError,
   type Finding, type FindingCode, type SmvpProfile,
 } from '../core';
 import { ambiguousUnitFinding } from '../cells';
@@ -12,25 +12,8 @@ function describe(row: TreeRow): string {
   return excerpt(row.code === '' ? row.label : row.code);
 }
 
-function finding(
-  severity: Finding['severity'],
-  code: FindingCode,
-  cell: string | undefined,
-  message: string,
-  figures: { stated?: Dec; computed?: Dec } = {},
-): Finding {
-  return {
-    severity,
-    code,
-    cell: cell ?? '',
-    message,
-    ...(figures.stated === undefined ? {} : { stated: figures.stated.toString() }),
-    ...(figures.computed === undefined ? {} : { computed: figures.computed.toString() }),
-  };
-}
-
 function inputError(code: FindingCode, cell: string | undefined, what: string, error: EngineError): Finding {
-  return finding('errore', readingFindingCode(error, code), cell, `${what}: ${error.message}`);
+  return finding(readingFindingCode(error, code), cell, `${what}: ${error.message}`);
 }
 
 function indicatorFindings(node: EvaluatedNode): Finding[] {
@@ -44,11 +27,11 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   if (!ind.actual.ok) out.push(inputError('valore-illeggibile', at.value, `Valore di ${name}`, ind.actual.error));
   if (ind.actual.ok && ind.actual.value.kind === 'missing') {
     out.push(
-      finding('errore', 'valore-mancante', at.value, `${name}: valore mancante (${ind.actual.value.reason === 'n/d' ? 'N/D' : 'cella vuota'}). L'indicatore non è misurabile: è escluso dalla media del livello superiore. Inserire il consuntivo.`),
+      finding('valore-mancante', at.value, `${name}: valore mancante (${ind.actual.value.reason === 'n/d' ? 'N/D' : 'cella vuota'}). L'indicatore non è misurabile: è escluso dalla media del livello superiore. Inserire il consuntivo.`),
     );
   }
   if (ind.outcome.ok === false && ind.target.ok && ind.actual.ok) {
-    out.push(finding('errore', 'valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
+    out.push(finding('valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
   }
   if (ind.unitGuess !== undefined && ind.actual.ok) out.push(ambiguousUnitFinding(name, at.value, ind.actual.value));
   if (ind.measuresError !== undefined) out.push(unreadableMeasuresFinding(name, at.measures, ind.measuresError));
@@ -68,11 +51,11 @@ function weightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   // With a weight unreadable the sum is unknown: its own finding says so, no second one on the sum.
   if (r === undefined || out.length > 0) return out;
   if (!r.ok) {
-    out.push(finding('errore', r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${describe(node.row)}: ${r.error.message}`));
+    out.push(finding(r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${describe(node.row)}: ${r.error.message}`));
   } else if (!r.value.weightsOk) {
     const first = node.children.find((c) => c.weight !== undefined)?.row.addresses?.weight;
     out.push(
-      finding('errore', 'somma-pesi', first ?? node.row.addresses?.code, `I pesi sotto ${describe(node.row)} sommano a ${formatPercent(r.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi (la media è comunque normalizzata sulla loro somma).`, { computed: r.value.weightSum }),
+      finding('somma-pesi', first ?? node.row.addresses?.code, `I pesi sotto ${describe(node.row)} sommano a ${formatPercent(r.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi (la media è comunque normalizzata sulla loro somma).`, { computed: r.value.weightSum }),
     );
   }
   return out;
@@ -85,7 +68,8 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   if (stated === undefined || node.achievement === null) return [];
   if (!stated.ok || stated.value.kind === 'date') {
     const code = stated.ok ? 'raggiungimento-illeggibile' : readingFindingCode(stated.error, 'raggiungimento-illeggibile');
-    return [finding('avviso', code, cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`)];
+    // An unreadable printed figure only stops the comparison: an avviso, even for an Excel error.
+    return [finding(code, cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`, { severity: 'avviso' })];
   }
   if (stated.value.kind === 'missing') return [];
   const s = stated.value;
@@ -97,11 +81,11 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const span = achievementSpan(node, profile);
   if (span !== null && spanOverlaps(span, statedRange)) {
     return [
-      finding('nota', 'arrotondamento', cell, `${describe(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
+      finding('arrotondamento', cell, `${describe(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
     ];
   }
   return [
-    finding('errore', 'raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
+    finding('raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
   ];
 }
 
