@@ -3,10 +3,9 @@ import {
   type Quantity, type SmvpProfile,
 } from '../core';
 import { parseActual, parseTarget, parseWeight, type Actual, type Target } from '../cells';
-import { rollUp } from '../rules';
 import {
-  buildTree, matchAcrossYears, withParents, type Level, type Matchable, type TreeNode, type TreeRow,
-  type YearMatching, type YearPair,
+  buildTree, matchAcrossYears, rowName, weightFindings, withParents, type Level, type Matchable, type TreeNode,
+  type TreeRow, type YearMatching, type YearPair,
 } from '../trees';
 import type { AnnexLine } from '../reports';
 import type { AlberoRow } from './albero-read';
@@ -45,29 +44,16 @@ function name(row: TreeRow): string {
 }
 
 /** SMVP §3: the weights under every node, and the ambiti themselves, add up to 100%. */
-function weightFindings(rows: readonly AlberoRow[], profile: SmvpProfile): Finding[] {
+function planWeightFindings(rows: readonly AlberoRow[], profile: SmvpProfile): Finding[] {
+  const weighted = (nodes: readonly TreeNode[]) => nodes.map((n) => ({ row: n.row, weight: parseWeight(n.row.weight ?? null) }));
   const out: Finding[] = [];
-  const check = (parent: string, cell: string, children: readonly TreeNode[]) => {
-    const weights = children.flatMap((child) => {
-      const w = parseWeight(child.row.weight ?? null);
-      if (w.ok) return [{ weight: w.value, achievement: null }];
-      const where = child.row.addresses?.weight ?? child.row.addresses?.code ?? '';
-      out.push(finding('peso-illeggibile', where, `Peso di ${name(child.row)}: ${w.error.message}`));
-      return [];
-    });
-    // The roll-up's own weight check (SMVP §3): a plan has no results, only weights.
-    const sum = rollUp(weights, profile);
-    if (sum.ok && !sum.value.weightsOk) {
-      out.push(finding('somma-pesi', cell, `I pesi sotto ${parent} sommano a ${formatPercent(sum.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi.`));
-    }
-  };
   const visit = (node: TreeNode) => {
     if (node.children.length === 0) return;
-    check(name(node.row), node.children[0].row.addresses?.weight ?? '', node.children);
+    out.push(...weightFindings(rowName(node.row), weighted(node.children), profile));
     node.children.forEach(visit);
   };
   const roots = buildTree(rows);
-  if (roots.length > 0) check("l'Ente (ambiti)", roots[0].row.addresses?.weight ?? '', roots);
+  if (roots.length > 0) out.push(...weightFindings("l'Ente (ambiti)", weighted(roots), profile));
   roots.forEach(visit);
   return out;
 }
@@ -289,7 +275,7 @@ export function checkAlbero(rows: readonly AlberoRow[], context: AlberoContext =
   const predecessor = new Map(matching?.pairs.map((p) => [p.now.row, p.before.row]) ?? []);
   const figures = rows.filter((r) => r.level === 'indicatore').map(readFigures);
   const findings = [
-    ...weightFindings(rows, profile),
+    ...planWeightFindings(rows, profile),
     ...figures.flatMap((f) => indicatorFindings(f, targetOf(predecessor.get(f.row)?.target), profile)),
     ...overshootingFollowUp(figures, context, profile),
   ];

@@ -1,16 +1,12 @@
 import {
-  DEFAULT_PROFILE, excerpt, finding, formatPercent, formatPercentPair, readingFindingCode, type EngineError,
+  DEFAULT_PROFILE, finding, formatPercentPair, readingFindingCode, type EngineError,
   type Finding, type FindingCode, type SmvpProfile,
 } from '../core';
 import { ambiguousUnitFinding } from '../cells';
 import { achievementSpan, contains, printedBounds, spanOverlaps } from './bounds';
 import { flatten, type EvaluatedNode } from './evaluate';
 import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
-import type { TreeRow } from './tree';
-
-function describe(row: TreeRow): string {
-  return excerpt(row.code === '' ? row.label : row.code);
-}
+import { rowName, weightFindings } from './weight-check';
 
 function inputError(code: FindingCode, cell: string | undefined, what: string, error: EngineError): Finding {
   return finding(readingFindingCode(error, code), cell, `${what}: ${error.message}`);
@@ -21,7 +17,7 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   if (ind === undefined) return [];
   const { row } = node;
   const at = row.addresses ?? {};
-  const name = describe(row);
+  const name = rowName(row);
   const out: Finding[] = [];
   if (!ind.target.ok) out.push(inputError('target-illeggibile', at.target, `Target di ${name}`, ind.target.error));
   if (!ind.actual.ok) out.push(inputError('valore-illeggibile', at.value, `Valore di ${name}`, ind.actual.error));
@@ -40,24 +36,12 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   return out;
 }
 
-function weightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
-  const out: Finding[] = [];
-  for (const child of node.children) {
-    if (child.weight !== undefined && !child.weight.ok) {
-      out.push(inputError('peso-illeggibile', child.row.addresses?.weight ?? child.row.addresses?.code, `Peso di ${describe(child.row)}`, child.weight.error));
-    }
-  }
+/** The weights under a node (SMVP §3); a roll-up that still fails (measured children all weighing zero) says why. */
+function nodeWeightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
+  const children = node.children.flatMap((c) => (c.weight === undefined ? [] : [{ row: c.row, weight: c.weight }]));
+  const out = weightFindings(rowName(node.row), children, profile);
   const r = node.rollup;
-  // With a weight unreadable the sum is unknown: its own finding says so, no second one on the sum.
-  if (r === undefined || out.length > 0) return out;
-  if (!r.ok) {
-    out.push(finding(r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${describe(node.row)}: ${r.error.message}`));
-  } else if (!r.value.weightsOk) {
-    const first = node.children.find((c) => c.weight !== undefined)?.row.addresses?.weight;
-    out.push(
-      finding('somma-pesi', first ?? node.row.addresses?.code, `I pesi sotto ${describe(node.row)} sommano a ${formatPercent(r.value.weightSum, profile.displayDecimals)} invece di 100%: correggere i pesi (la media è comunque normalizzata sulla loro somma).`, { computed: r.value.weightSum }),
-    );
-  }
+  if (out.length === 0 && r !== undefined && !r.ok) out.push(finding(r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${rowName(node.row)}: ${r.error.message}`));
   return out;
 }
 
@@ -69,7 +53,7 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   if (!stated.ok || stated.value.kind === 'date') {
     const code = stated.ok ? 'raggiungimento-illeggibile' : readingFindingCode(stated.error, 'raggiungimento-illeggibile');
     // An unreadable printed figure only stops the comparison: an avviso, even for an Excel error.
-    return [finding(code, cell, `${describe(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`, { severity: 'avviso' })];
+    return [finding(code, cell, `${rowName(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`, { severity: 'avviso' })];
   }
   if (stated.value.kind === 'missing') return [];
   const s = stated.value;
@@ -81,11 +65,11 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const span = achievementSpan(node, profile);
   if (span !== null && spanOverlaps(span, statedRange)) {
     return [
-      finding('arrotondamento', cell, `${describe(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
+      finding('arrotondamento', cell, `${rowName(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
     ];
   }
   return [
-    finding('raggiungimento-diverso', cell, `${describe(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
+    finding('raggiungimento-diverso', cell, `${rowName(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
   ];
 }
 
@@ -93,7 +77,7 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
 export function validateTree(roots: readonly EvaluatedNode[], profile: SmvpProfile = DEFAULT_PROFILE): Finding[] {
   const out: Finding[] = [];
   for (const node of flatten(roots)) {
-    out.push(...indicatorFindings(node), ...weightFindings(node, profile), ...statedFindings(node, profile));
+    out.push(...indicatorFindings(node), ...nodeWeightFindings(node, profile), ...statedFindings(node, profile));
   }
   return out;
 }
