@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyseSheet, type Grid } from '../src/engine';
-import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
+import { saveWorkbook } from '../src/cli/xlsx-write';
+import { addGridSheet } from '../scripts/grid-workbook';
 import { enteSheet, overshootingSheet } from './synthetic';
 import { perSecond, type BenchRow } from './report';
 

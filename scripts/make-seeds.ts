@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../src/engine';
-import { addGridSheet, saveWorkbook } from '../src/cli/xlsx-write';
+import { saveWorkbook } from '../src/cli/xlsx-write';
+import { addGridSheet } from './grid-workbook';
 import { alberoGrid, annexGrid, enteGrid, SCHEDE, schedaGrid, unitGrid } from './seed-grids';
 import { readAlberoSource, readEnteSource, readOvershootingSource, readSchedeSource, readUnitSource } from './seed-source';
 

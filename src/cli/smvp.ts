@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, type Finding, type Grid, type LayoutKind, type Level, type NodeReport, type SheetReport } from '../engine';
+import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, rowName, type Finding, type Grid, type LayoutKind, type Level, type SheetReport } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { outputProblem, writeFailure } from './output-path';
 import { readWorkbook } from './xlsx-read';
@@ -116,10 +116,9 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
     const counts = countBySeverity(report.findings);
     io.out(`\n${printable(file)} — foglio «${printable(report.name)}»: ${LAYOUT_NAMES[report.layout]}`);
     const top = report.nodes.filter((n) => (report.layout === 'schede' ? n.level !== 'indicatore' : TOP_LEVELS.includes(n.level)));
-    // A card's own row has no code: its holder names it.
-    const name = (n: NodeReport) => n.code || n.label;
-    if (report.layout === 'albero') printTable(io, [['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight)])]);
-    else printTable(io, [['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, name(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]);
+    // A card's own row has no code: its holder names it (rowName).
+    if (report.layout === 'albero') printTable(io, [['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight)])]);
+    else printTable(io, [['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]);
     if (report.overshooting !== null && report.layout === 'overshooting') {
       const os = report.overshooting;
       io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);

@@ -1,25 +1,11 @@
-/** Writes grids and the Overshooting sheet as .xlsx (ExcelJS). Text is always written as text. */
+/** Writes the Overshooting sheet as .xlsx (ExcelJS). Text is always written as text. */
 import ExcelJS from 'exceljs';
-import { layOutOvershootingSheet, type Grid, type OvershootingSheet, type SheetValue } from '../engine';
+import { layOutOvershootingSheet, type OvershootingSheet, type SheetValue } from '../engine';
 import { replaceFile } from './output-path';
 
-function solid(argb: string): ExcelJS.Fill {
+/** A solid fill of the given ARGB colour. */
+export function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-/** Adds a sheet holding a grid as it is: values, number formats and fills. */
-export function addGridSheet(workbook: ExcelJS.Workbook, grid: Grid, widths: readonly number[] = []): void {
-  const sheet = workbook.addWorksheet(grid.name);
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  grid.rows.forEach((line, r) => {
-    line.forEach((cell, c) => {
-      if (cell === undefined || cell.value === null || cell.value === undefined) return;
-      const target = sheet.getCell(r + 1, c + 1);
-      target.value = cell.value;
-      if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
-      if (cell.fill !== undefined) target.fill = solid(`FF${cell.fill}`);
-    });
-  });
 }
 
 function put(cell: ExcelJS.Cell, value: SheetValue): void {

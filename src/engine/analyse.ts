@@ -3,7 +3,7 @@ import { parseWeight, toCellInput, type CellLike } from './cells';
 import { semaforo, type Semaforo } from './rules';
 import { buildTree, evaluateForest, flatten, validateTree, type EvaluatedNode, type Level } from './trees';
 import {
-  LAYOUT_NAMES, readAnnex, readTreeReport, recogniseLayout, type AnnexInput, type Grid, type LayoutKind,
+  LAYOUT_NAMES, readAnnex, readTreeReport, recogniseLayout, type AnnexInput, type Grid, type Layout, type LayoutKind,
 } from './sheets';
 import { buildOvershootingReport, type OvershootingReport } from './reports';
 import { checkAlbero, readAlberoReading, type AlberoContext, type AlberoRow, type LegendEntry } from './planning';
@@ -129,7 +129,10 @@ export interface WorkbookContext {
  * and a scorecard are checked against what `context` holds of the other sheets (see analyseWorkbook).
  */
 export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE, context: WorkbookContext = {}): SheetReport {
-  const layout = recogniseLayout(grid);
+  return analyseRecognised(grid, recogniseLayout(grid), profile, context);
+}
+
+function analyseRecognised(grid: Grid, layout: Layout | undefined, profile: SmvpProfile, context: WorkbookContext): SheetReport {
   const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [] };
   if (layout === undefined) return { ...empty, layout: null, findings: [unrecognisedLayout(grid.name)] };
   if (layout.kind === 'overshooting') {
@@ -178,19 +181,20 @@ export function schedaContext(reports: readonly SheetReport[]): SchedaContext {
 
 const DEPENDENT_LAYOUTS: ReadonlySet<LayoutKind> = new Set<LayoutKind>(['albero', 'schede']);
 
-/** A planning tree or a scorecard: checked against the other sheets of its workbook. */
+const dependsOnOthers = (layout: Layout | undefined): boolean => layout !== undefined && DEPENDENT_LAYOUTS.has(layout.kind);
+
+/** A planning tree or a scorecard: checked against the other sheets of its workbook (the pane asks before reading them). */
 export function needsOtherSheets(grid: Grid): boolean {
-  const kind = recogniseLayout(grid)?.kind;
-  return kind !== undefined && DEPENDENT_LAYOUTS.has(kind);
+  return dependsOnOthers(recogniseLayout(grid));
 }
 
-/** Every sheet of a workbook; planning trees and scorecards among them are checked against the others' reports. */
+/** Every sheet of a workbook, each recognised once; planning trees and scorecards are checked against the others' reports. */
 export function analyseWorkbook(grids: readonly Grid[], profile: SmvpProfile = DEFAULT_PROFILE): SheetReport[] {
-  const dependent = new Set(grids.filter(needsOtherSheets));
-  const others = new Map(grids.filter((g) => !dependent.has(g)).map((g) => [g, analyseSheet(g, profile)]));
+  const sheets = grids.map((grid) => ({ grid, layout: recogniseLayout(grid) }));
+  const others = new Map(sheets.filter((s) => !dependsOnOthers(s.layout)).map((s) => [s.grid, analyseRecognised(s.grid, s.layout, profile, {})]));
   const reports = [...others.values()];
-  if (dependent.size === 0) return reports;
+  if (others.size === sheets.length) return reports;
   // Built once for all the plans and cards of the workbook.
   const context: WorkbookContext = { albero: alberoContext(reports), scheda: schedaContext(reports) };
-  return grids.map((g) => others.get(g) ?? analyseSheet(g, profile, context));
+  return sheets.map((s) => others.get(s.grid) ?? analyseRecognised(s.grid, s.layout, profile, context));
 }

@@ -20,8 +20,9 @@ export {
   type OvershootingOutcome, rollUp, semaforo, valueToTarget,
 } from './rules';
 export {
-  evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, type Level, type TreeRow,
-  type TreeNode, codeKey, similarity, matchAcrossYears, type Matchable,
+  evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, rowName, type Level,
+  type TreeRow, type TreeNode, validateTree, weightFindings, codeKey, similarity, matchAcrossYears,
+  type Matchable,
 } from './trees';
 export {
   columnLetters, type GridCell, type Grid, recogniseLayout, type LayoutKind, LAYOUT_NAMES, type AnnexInput,

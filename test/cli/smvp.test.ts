@@ -527,20 +527,27 @@ describe('control characters in cells never reach the terminal', () => {
 });
 
 describe('text output of any size', () => {
-  test('a long code is cut to its column, a long message to 500 characters', async () => {
-    // Findings name the indicator by its code: this one makes every message over 1000 characters.
+  test('a long code is cut to its column, and its messages quote 40 characters of it', async () => {
     const code = `I${'x'.repeat(1000)}`;
     const path = await xlsx('lunghi.xlsx', [ANNEX_HEADER, [code, 'Efficacia', 'ciao', '30 N.', '>= 10 N.']], 'Overshooting');
     const { out } = await run('overshooting', path);
     const row = out.split('\n').find((l) => l.startsWith('Ix'));
     expect(row).toMatch(new RegExp(`^I${'x'.repeat(58)}… +300,00%`));
     const finding = out.split('\n').find((l) => l.includes('misure-illeggibili'));
-    expect(finding).toMatch(/…$/);
-    expect(finding!.length).toBeLessThan(560);
-    // The JSON keeps both whole.
+    expect(finding).toContain(`misure-illeggibili: I${'x'.repeat(39)}…: valori misure non leggibili`);
+    // The JSON keeps the code whole.
     const json = JSON.parse((await run('overshooting', path, '--json')).out);
     expect(json.rows[0].code).toBe(code);
-    expect(json.findings[0].message).toContain(`${code}: valori misure non leggibili`);
+    expect(json.findings[0].message).toContain(`I${'x'.repeat(39)}…: valori misure non leggibili`);
+  });
+
+  test('a long line is cut to 500 characters', async () => {
+    // Eighty kinds of indicator, each named in the line that counts them.
+    const rows = Array.from({ length: 80 }, (_, i) => [`I${i}`, `Tipo ${i} ${'y'.repeat(20)}`, null, '30 N.', '>= 10 N.']);
+    const { out } = await run('overshooting', await xlsx('tipi.xlsx', [ANNEX_HEADER, ...rows], 'Overshooting'));
+    const line = out.split('\n').find((l) => l.startsWith('Per tipo: '));
+    expect(line).toMatch(/…\.$/);
+    expect(line!.length).toBeLessThan(520);
   });
 
   // The most a workbook within the cell limit can hold, four cells a row (the bench times larger ones).

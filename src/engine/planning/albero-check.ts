@@ -4,7 +4,7 @@ import {
 } from '../core';
 import { parseActual, parseTarget, parseWeight, type Actual, type Target } from '../cells';
 import {
-  buildTree, matchAcrossYears, rowName, weightFindings, withParents, type Level, type Matchable, type TreeNode,
+  buildTree, matchAcrossYears, rowNameInMessage, weightFindings, withParents, type Level, type Matchable, type TreeNode,
   type TreeRow, type YearMatching, type YearPair,
 } from '../trees';
 import type { AnnexLine } from '../reports';
@@ -39,17 +39,13 @@ export interface AlberoCheck {
   readonly legend: readonly LegendEntry[];
 }
 
-function name(row: TreeRow): string {
-  return row.code === '' ? row.label : row.code;
-}
-
 /** SMVP §3: the weights under every node, and the ambiti themselves, add up to 100%. */
 function planWeightFindings(rows: readonly AlberoRow[], profile: SmvpProfile): Finding[] {
   const weighted = (nodes: readonly TreeNode[]) => nodes.map((n) => ({ row: n.row, weight: parseWeight(n.row.weight ?? null) }));
   const out: Finding[] = [];
   const visit = (node: TreeNode) => {
     if (node.children.length === 0) return;
-    out.push(...weightFindings(rowName(node.row), weighted(node.children), profile));
+    out.push(...weightFindings(rowNameInMessage(node.row), weighted(node.children), profile));
     node.children.forEach(visit);
   };
   const roots = buildTree(rows);
@@ -78,13 +74,13 @@ function readFigures(row: AlberoRow): Figures {
   for (const b of row.baselines) {
     const v = parseActual(b.cell);
     if (v.ok) baselines.push(v.value);
-    else unreadable.push(finding(readingFindingCode(v.error, 'valore-illeggibile'), b.address, `Baseline ${b.year} di ${name(row)}: ${v.error.message}`));
+    else unreadable.push(finding(readingFindingCode(v.error, 'valore-illeggibile'), b.address, `Baseline ${b.year} di ${rowNameInMessage(row)}: ${v.error.message}`));
   }
   const targets: ReadTarget[] = [];
   for (const t of row.targets) {
     const parsed = parseTarget(t.cell);
     if (parsed.ok) targets.push({ year: t.year, address: t.address, target: parsed.value });
-    else unreadable.push(finding(readingFindingCode(parsed.error, 'target-illeggibile'), t.address, `Target ${t.year} di ${name(row)}: ${parsed.error.message}`));
+    else unreadable.push(finding(readingFindingCode(parsed.error, 'target-illeggibile'), t.address, `Target ${t.year} di ${rowNameInMessage(row)}: ${parsed.error.message}`));
   }
   return { row, baselines, targets, unreadable };
 }
@@ -142,7 +138,7 @@ function indicatorFindings(figures: Figures, previousTarget: Target | undefined,
     // A lower target explained by a note is only noted; any other reason stands.
     const explained = row.note !== '' && reasons.length === 1 && lowered;
     const suggested = explained ? undefined : moreDemanding(baselines, target, profile);
-    const message = `${name(row)}: target ${year} «${formatTarget(target)}» ${reasons.join(' e ')}: target non sfidante.${explained ? ` Nota: «${row.note}».` : suggestionText(suggested)}`;
+    const message = `${rowNameInMessage(row)}: target ${year} «${formatTarget(target)}» ${reasons.join(' e ')}: target non sfidante.${explained ? ` Nota: «${row.note}».` : suggestionText(suggested)}`;
     const details = { severity: explained ? 'nota' : 'avviso', suggested: suggested === undefined ? undefined : formatTarget(suggested) } as const;
     out.push(finding('target-non-sfidante', address, message, details));
   });
@@ -230,12 +226,12 @@ function matchYears(rows: readonly AlberoRow[], previous: readonly TreeRow[]): Y
 function renamedFinding(pair: YearPair<Past, Planned>, sheet: string): Finding {
   const row = pair.now.row;
   const old = pair.before.row;
-  const where = `${name(old)} (riga ${old.sheetRow ?? '?'} del foglio «${sheet}»)`;
+  const where = `${rowNameInMessage(old)} (riga ${old.sheetRow ?? '?'} del foglio «${sheet}»)`;
   if (pair.kind === 'probabile') {
     const close = formatPercent(new Dec(pair.similarity ?? 0), 0);
-    return finding('corrispondenza-probabile', row.addresses?.code, `${name(row)} è probabilmente ${where} con un nuovo codice: descrizioni simili al ${close}. Confermare; se sono ${row.level === 'indicatore' ? 'indicatori' : 'obiettivi'} diversi, il primo è aggiunto e il secondo eliminato.`);
+    return finding('corrispondenza-probabile', row.addresses?.code, `${rowNameInMessage(row)} è probabilmente ${where} con un nuovo codice: descrizioni simili al ${close}. Confermare; se sono ${row.level === 'indicatore' ? 'indicatori' : 'obiettivi'} diversi, il primo è aggiunto e il secondo eliminato.`);
   }
-  return finding('obiettivo-rinominato', row.addresses?.code, `${name(row)} è ${where} con un nuovo codice: stessa descrizione.`);
+  return finding('obiettivo-rinominato', row.addresses?.code, `${rowNameInMessage(row)} è ${where} con un nuovo codice: stessa descrizione.`);
 }
 
 /** The seed's legend: targets raised or lowered, objectives renamed, added or dropped, against last year's tree. */
@@ -260,11 +256,11 @@ function legendOf(matching: YearMatching<Past, Planned>, indicators: readonly Fi
   }
   for (const { row } of matching.added) {
     legend.push({ code: row.code, change: 'aggiunto', cell: row.addresses?.code ?? null });
-    findings.push(finding('obiettivo-aggiunto', row.addresses?.code, `${name(row)} (${row.level}) non era nel foglio «${sheet}»: aggiunto.`));
+    findings.push(finding('obiettivo-aggiunto', row.addresses?.code, `${rowNameInMessage(row)} (${row.level}) non era nel foglio «${sheet}»: aggiunto.`));
   }
   for (const { row: old } of matching.removed) {
     legend.push({ code: old.code, change: 'eliminato', cell: null });
-    findings.push(finding('obiettivo-eliminato', undefined, `${name(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${sheet}») non è più nell'albero: eliminato.`));
+    findings.push(finding('obiettivo-eliminato', undefined, `${rowNameInMessage(old)} (${old.level}, riga ${old.sheetRow ?? '?'} del foglio «${sheet}») non è più nell'albero: eliminato.`));
   }
   return { legend, findings };
 }

@@ -7,7 +7,7 @@ import {
   type CellInput, type Target,
 } from '../cells';
 import { overshooting, type OvershootingOutcome } from '../rules';
-import { contains, printedBounds, unreadableMeasuresFinding, valueVsMeasuresFinding } from '../trees';
+import { contains, printedBounds, rowNameInMessage, unreadableMeasuresFinding, valueVsMeasuresFinding } from '../trees';
 import type { AnnexInput } from '../sheets';
 
 export interface AnnexLine {
@@ -83,7 +83,7 @@ function unrepresentable(name: string, cell: string | undefined, o: Overshooting
 
 /** Recomputes one indicator; a reason it cannot be computed is a finding. */
 function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: OvershootingOutcome | null; findings: Finding[] } {
-  const name = input.code || input.label;
+  const name = rowNameInMessage(input);
   const at = input.addresses ?? {};
   const target = input.reading?.target ?? parseTarget(input.target);
   if (!target.ok) return { outcome: null, findings: [finding(readingFindingCode(target.error, 'target-illeggibile'), at.target, `Target di ${name}: ${target.error.message}`)] };

@@ -1,6 +1,6 @@
 import { excerpt, finding, formatPercent, type Finding } from '../core';
 import { parseWeight } from '../cells';
-import type { Field, Level } from '../trees';
+import { rowNameInMessage, type Field, type Level } from '../trees';
 import {
   address, cellAt, cellInput, isEmptyCell, isExternalTarget, isHeaderRow, normaliseHeader, sheetRow, textOf,
   type Grid, type GridCell, type Layout, type ReportRow,
@@ -124,7 +124,7 @@ export function readScheda(grid: Grid, layout: Layout): SchedaReading {
       rows[objective.index] = { ...parent, weight: cellInput(objectiveWeight), addresses: { ...parent.addresses, weight: where(col.objectiveWeight) } };
     } else if (!sameWeight(objective.weightCell, objectiveWeight)) {
       const parent = rows[objective.index];
-      findings.push(finding('peso-obiettivo-diverso', where(col.objectiveWeight), `Peso dell'obiettivo ${parent.code === '' ? parent.label : parent.code}: ${weightText(objectiveWeight)} in questa riga, ${weightText(objective.weightCell)} in ${parent.addresses?.weight ?? 'una riga precedente'}. Vale il primo: correggere quello che non è il peso assegnato.`));
+      findings.push(finding('peso-obiettivo-diverso', where(col.objectiveWeight), `Peso dell'obiettivo ${rowNameInMessage(parent)}: ${weightText(objectiveWeight)} in questa riga, ${weightText(objective.weightCell)} in ${parent.addresses?.weight ?? 'una riga precedente'}. Vale il primo: correggere quello che non è il peso assegnato.`));
     }
   }
   return { rows, findings };

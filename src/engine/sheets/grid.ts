@@ -14,7 +14,7 @@ export interface Grid {
   readonly name: string;
   /** Row-major, 0-based; missing rows or cells are empty. */
   readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
-  /** A1 address of rows[0][0] when the grid is a range that does not start at A1. */
+  /** Sheet row and column (0-based) of rows[0][0] when the grid is a range that does not start at A1. */
   readonly origin?: { readonly row: number; readonly col: number };
 }
 

@@ -67,8 +67,9 @@ export function weightedChildren(children: readonly EvaluatedNode[]): Weighted[]
 /** Recomputes a node and everything below it (SMVP §2–3). */
 export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
   const { row } = node;
-  // Objects are built with the same fields in the same order: spreading optional fields made the
-  // nodes of different shapes and the recomputation markedly slower (bench/, engine alone).
+  // Three shapes (indicator, childless node, rolled-up node), each literal with its fields in one
+  // fixed order: spreading optional fields made many shapes and the recomputation markedly slower
+  // (bench/, engine alone).
   const weight = isRoot ? undefined : parseWeight(row.weight ?? null);
   const statedAchievement = row.stated === undefined ? undefined : parseActual(row.stated);
   if (node.children.length === 0 && (row.level === 'indicatore' || !isBlankCell(row.target))) {

@@ -5,9 +5,12 @@ export {
   type EvaluatedNode,
 } from './evaluate';
 export { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
-export { buildTree, type Level, LEVEL_RANK, LEVEL_NAMES, type Field, type TreeRow, type TreeNode } from './tree';
+export {
+  buildTree, rowName, rowNameInMessage, type Level, LEVEL_RANK, LEVEL_NAMES, type Field, type TreeRow,
+  type TreeNode,
+} from './tree';
 export { validateTree } from './validate';
-export { rowName, weightFindings, type WeightedRow } from './weight-check';
+export { weightFindings, type WeightedRow } from './weight-check';
 export {
   withParents, codeKey, descriptionKey, similarity, matchAcrossYears, type MatchKind, type Matchable,
   type YearPair, type YearMatching, PROBABLE_SIMILARITY,

@@ -1,3 +1,4 @@
+import { excerpt } from '../core';
 import type { CellLike } from '../cells';
 
 /**
@@ -83,4 +84,16 @@ export function buildTree(rows: readonly TreeRow[]): TreeNode[] {
     open.push(node);
   }
   return roots;
+}
+
+type Named = { readonly code: string; readonly label: string };
+
+/** How a row is named in listings: its code, else its label. */
+export function rowName(row: Named): string {
+  return row.code === '' ? row.label : row.code;
+}
+
+/** How a message names a row: its name cut to a readable length (a cell may hold 32,767 characters). */
+export function rowNameInMessage(row: Named): string {
+  return excerpt(rowName(row));
 }

@@ -6,7 +6,8 @@ import { ambiguousUnitFinding } from '../cells';
 import { achievementSpan, contains, printedBounds, spanOverlaps } from './bounds';
 import { flatten, type EvaluatedNode } from './evaluate';
 import { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
-import { rowName, weightFindings } from './weight-check';
+import { rowNameInMessage } from './tree';
+import { weightFindings } from './weight-check';
 
 function inputError(code: FindingCode, cell: string | undefined, what: string, error: EngineError): Finding {
   return finding(readingFindingCode(error, code), cell, `${what}: ${error.message}`);
@@ -17,7 +18,7 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   if (ind === undefined) return [];
   const { row } = node;
   const at = row.addresses ?? {};
-  const name = rowName(row);
+  const name = rowNameInMessage(row);
   const out: Finding[] = [];
   if (!ind.target.ok) out.push(inputError('target-illeggibile', at.target, `Target di ${name}`, ind.target.error));
   if (!ind.actual.ok) out.push(inputError('valore-illeggibile', at.value, `Valore di ${name}`, ind.actual.error));
@@ -39,9 +40,9 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
 /** The weights under a node (SMVP §3); a roll-up that still fails (measured children all weighing zero) says why. */
 function nodeWeightFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const children = node.children.flatMap((c) => (c.weight === undefined ? [] : [{ row: c.row, weight: c.weight }]));
-  const out = weightFindings(rowName(node.row), children, profile);
+  const out = weightFindings(rowNameInMessage(node.row), children, profile);
   const r = node.rollup;
-  if (out.length === 0 && r !== undefined && !r.ok) out.push(finding(r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${rowName(node.row)}: ${r.error.message}`));
+  if (out.length === 0 && r !== undefined && !r.ok) out.push(finding(r.error.code === 'zero-weights' ? 'pesi-nulli' : 'peso-illeggibile', node.row.addresses?.code, `${rowNameInMessage(node.row)}: ${r.error.message}`));
   return out;
 }
 
@@ -53,7 +54,7 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   if (!stated.ok || stated.value.kind === 'date') {
     const code = stated.ok ? 'raggiungimento-illeggibile' : readingFindingCode(stated.error, 'raggiungimento-illeggibile');
     // An unreadable printed figure only stops the comparison: an avviso, even for an Excel error.
-    return [finding(code, cell, `${rowName(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`, { severity: 'avviso' })];
+    return [finding(code, cell, `${rowNameInMessage(row)}: raggiungimento dichiarato non leggibile${stated.ok ? '' : ` (${stated.error.message})`}.`, { severity: 'avviso' })];
   }
   if (stated.value.kind === 'missing') return [];
   const s = stated.value;
@@ -65,11 +66,11 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const span = achievementSpan(node, profile);
   if (span !== null && spanOverlaps(span, statedRange)) {
     return [
-      finding('arrotondamento', cell, `${rowName(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
+      finding('arrotondamento', cell, `${rowNameInMessage(row)}: dichiarato ${shownStated}, ricalcolato ${shownComputed} dai valori stampati con pochi decimali: differenza di arrotondamento. Inserire i valori misure per il calcolo a piena precisione.`, figures),
     ];
   }
   return [
-    finding('raggiungimento-diverso', cell, `${rowName(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
+    finding('raggiungimento-diverso', cell, `${rowNameInMessage(row)}: raggiungimento dichiarato ${shownStated}, ricalcolato ${shownComputed}. Verificare pesi e valori sottostanti o correggere il dato.`, figures),
   ];
 }
 

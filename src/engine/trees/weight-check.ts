@@ -1,15 +1,10 @@
-import { excerpt, finding, formatPercent, readingFindingCode, type Dec, type Finding, type Result, type SmvpProfile } from '../core';
+import { finding, formatPercent, readingFindingCode, type Dec, type Finding, type Result, type SmvpProfile } from '../core';
 import { rollUp, type Weighted } from '../rules';
-import type { TreeRow } from './tree';
+import { rowNameInMessage, type TreeRow } from './tree';
 
 export interface WeightedRow {
   readonly row: TreeRow;
   readonly weight: Result<Dec>;
-}
-
-/** How a row is named in a message: its code, else its label, cut to a readable length. */
-export function rowName(row: TreeRow): string {
-  return excerpt(row.code === '' ? row.label : row.code);
 }
 
 /**
@@ -22,7 +17,7 @@ export function weightFindings(parent: string, children: readonly WeightedRow[],
   const unreadable: Finding[] = [];
   for (const { row, weight } of children) {
     if (weight.ok) weights.push({ weight: weight.value, achievement: null });
-    else unreadable.push(finding(readingFindingCode(weight.error, 'peso-illeggibile'), row.addresses?.weight ?? row.addresses?.code, `Peso di ${rowName(row)}: ${weight.error.message}`));
+    else unreadable.push(finding(readingFindingCode(weight.error, 'peso-illeggibile'), row.addresses?.weight ?? row.addresses?.code, `Peso di ${rowNameInMessage(row)}: ${weight.error.message}`));
   }
   // With a weight unreadable the sum is unknown: its own finding says so, no second one on the sum.
   if (unreadable.length > 0 || children.length === 0) return unreadable;
