@@ -89,7 +89,7 @@ function indicatorsOf(nodes: readonly EvaluatedNode[]): AnnexInput[] {
   return out;
 }
 
-export function unrecognisedLayout(name: string): Finding {
+function unrecognisedLayout(name: string): Finding {
   const known = Object.values(LAYOUT_NAMES).join(', ');
   return finding('layout-non-riconosciuto', undefined, `Layout non riconosciuto nel foglio «${name}»: nessuna riga di intestazione nota (${known}).`);
 }
@@ -159,7 +159,7 @@ function analyseRecognised(grid: Grid, layout: Layout | undefined, profile: Smvp
  * The context a planning tree is checked against, from the reports of the other sheets of its
  * workbook: the first overshooting annex and the first Ente or unit report (last year's tree).
  */
-export function alberoContext(reports: readonly SheetReport[]): AlberoContext {
+function alberoContext(reports: readonly SheetReport[]): AlberoContext {
   const annex = reports.find((r) => r.layout === 'overshooting');
   const lines = annex?.overshooting?.lines;
   const tree = reports.find((r) => r.layout === 'ente' || r.layout === 'unita');
@@ -170,7 +170,7 @@ export function alberoContext(reports: readonly SheetReport[]): AlberoContext {
 }
 
 /** The OS grado of the first Ente report among the workbook's other sheets. */
-export function schedaContext(reports: readonly SheetReport[]): SchedaContext {
+function schedaContext(reports: readonly SheetReport[]): SchedaContext {
   const ente = reports.find((r) => r.layout === 'ente');
   if (ente === undefined) return {};
   const os = flatten(ente.roots)

@@ -4,8 +4,8 @@ import type { LegendChange } from './planning';
 import type { SheetReport } from './analyse';
 
 /** Excel's own good / neutral / bad fills, so the colours read as users expect. */
-export const SEMAPHORE_FILLS: Readonly<Record<Semaforo, string>> = { verde: 'C6EFCE', giallo: 'FFEB9C', rosso: 'FFC7CE' };
-export const OVERSHOOTING_FILL = 'F4B084';
+const SEMAPHORE_FILLS: Readonly<Record<Semaforo, string>> = { verde: 'C6EFCE', giallo: 'FFEB9C', rosso: 'FFC7CE' };
+const OVERSHOOTING_FILL = 'F4B084';
 
 /** The planning tree's legend (target incrementati / diminuiti, obiettivo eliminato / aggiunto / rinominato). */
 export const LEGEND_FILLS: Readonly<Record<LegendChange, string>> = { incrementato: 'C6EFCE', diminuito: 'FFC7CE', eliminato: 'D9D9D9', aggiunto: 'BDD7EE', rinominato: 'E4DFEC' };

@@ -13,7 +13,7 @@ const MS_PER_DAY = 86_400_000;
 /** 1899-12-30: serial 0 for every date after Excel's fictitious 1900-02-29. */
 const EPOCH = Date.UTC(1899, 11, 30);
 
-export function dateValue(serial: number): DateValue {
+function dateValue(serial: number): DateValue {
   return { kind: 'date', serial };
 }
 
@@ -21,7 +21,7 @@ export function serialFromYmd(year: number, month: number, day: number): number 
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH) / MS_PER_DAY);
 }
 
-export function ymdFromSerial(serial: number): { year: number; month: number; day: number } {
+function ymdFromSerial(serial: number): { year: number; month: number; day: number } {
   const d = new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

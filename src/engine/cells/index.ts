@@ -8,10 +8,7 @@ export {
   isBlank, isBlankCell, toCellInput, isExcelError, isPercentFormat, isDateFormat, shownDecimals,
   type CellScalar, type CellInput, type CellLike,
 } from './cell';
-export {
-  dateValue, serialFromYmd, ymdFromSerial, looksLikeDate, parseItalianDate, dateFromSerial, formatDate,
-  type DateValue,
-} from './dates';
+export { serialFromYmd, looksLikeDate, parseItalianDate, dateFromSerial, formatDate, type DateValue } from './dates';
 export { evaluateMeasures, readMeasures, type MeasuresValue } from './measures';
 export { parseTarget, type ComparisonKind, type Target } from './target';
 export { readAgainstTarget, ambiguousUnitFinding, type UnitGuess, type UnitReading } from './unit-reading';

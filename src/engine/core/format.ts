@@ -2,7 +2,7 @@ import { Dec, HUNDRED } from './decimal';
 import type { Quantity } from './quantity';
 
 /** Rounds for display only: half up, as Integra prints. */
-export function roundHalfUp(d: Dec, decimals: number): Dec {
+function roundHalfUp(d: Dec, decimals: number): Dec {
   return d.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
 }
 

@@ -13,7 +13,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function pathOf(parent: string, key: string): string {
+function pathOf(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
 }
 

@@ -46,7 +46,7 @@ export const MODENA_2024: SmvpProfile = {
 export const DEFAULT_PROFILE = MODENA_2024;
 
 /** The profiles the add-in ships, by name; a workbook may also store its own (profileFromJson). */
-export const SHIPPED_PROFILES: readonly SmvpProfile[] = [MODENA_2024];
+const SHIPPED_PROFILES: readonly SmvpProfile[] = [MODENA_2024];
 
 export function profileByName(name: string): SmvpProfile | undefined {
   const wanted = name.trim().toLowerCase();

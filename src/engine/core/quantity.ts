@@ -46,7 +46,7 @@ const UNIT_SPELLINGS: ReadonlyArray<readonly [string, Unit]> = [
 const UNIT_PATTERN = UNIT_SPELLINGS.map(([s]) => s).join('|');
 const UNIT_ALONE = UNIT_SPELLINGS.map(([s, unit]) => [new RegExp(`^(?:${s})$`, 'i'), unit] as const);
 
-export function parseUnit(text: string): Unit | undefined {
+function parseUnit(text: string): Unit | undefined {
   const t = text.trim();
   return UNIT_ALONE.find(([re]) => re.test(t))?.[1];
 }

@@ -4,5 +4,5 @@ export {
 } from './overshooting-report';
 export {
   overshootingSheet, layOutOvershootingSheet, uniqueSheetName, literalText, type SheetValue, type SheetLine,
-  type OvershootingSheet, OVERSHOOTING_HEADER, SHEET_FILLS, type PlacedCell, type SheetLayout,
+  type OvershootingSheet, type PlacedCell, type SheetLayout,
 } from './overshooting-sheet';

@@ -22,7 +22,7 @@ export interface OvershootingSheet {
   readonly targetColumn: number;
 }
 
-export const OVERSHOOTING_HEADER = [
+const OVERSHOOTING_HEADER = [
   'INDICATORE',
   'TIPO',
   'DESCRIZIONE',
@@ -87,7 +87,7 @@ export function overshootingSheet(report: OvershootingReport, profile: SmvpProfi
 }
 
 /** Fills of the generated sheet (RGB hex), the same in every writer. */
-export const SHEET_FILLS = { header: 'D9E1F2', flagged: 'FCE4D6', external: '92D050' } as const;
+const SHEET_FILLS = { header: 'D9E1F2', flagged: 'FCE4D6', external: '92D050' } as const;
 
 /** One cell of a generated sheet at its place (0-based), with its look. */
 export interface PlacedCell {

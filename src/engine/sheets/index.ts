@@ -8,6 +8,5 @@ export {
 } from './layout';
 export { assignLevels, type RowShape, type ShapedRow, type LevelReading, type TreeKind } from './levels';
 export {
-  cellInput, isExternalTarget, splitCodeLabel, readTreeReport, readAnnex, type AnnexInput, type ReportRow,
-  type TreeReading,
+  cellInput, isExternalTarget, readTreeReport, readAnnex, type AnnexInput, type ReportRow, type TreeReading,
 } from './read-report';

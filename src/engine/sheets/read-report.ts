@@ -62,7 +62,7 @@ export function isExternalTarget(grid: Grid, row: number, layout: Layout): boole
 }
 
 /** Splits "301 - Internazionalizzazione"; a code printed in its own cell keeps its label apart. */
-export function splitCodeLabel(texts: readonly string[]): { code: string; label: string } {
+function splitCodeLabel(texts: readonly string[]): { code: string; label: string } {
   if (texts.length === 0) return { code: '', label: '' };
   if (texts.length > 1) return { code: texts[0], label: texts.slice(1).join(' ').replace(/^-\s*/, '') };
   const [text] = texts;

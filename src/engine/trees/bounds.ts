@@ -40,7 +40,7 @@ export function printedBounds(q: Quantity): Bounds {
   return { lo: q.amount.minus(half), hi: q.amount.plus(half) };
 }
 
-export function overlaps(a: Bounds, b: Bounds): boolean {
+function overlaps(a: Bounds, b: Bounds): boolean {
   return a.lo.lessThanOrEqualTo(b.hi) && b.lo.lessThanOrEqualTo(a.hi);
 }
 

@@ -65,7 +65,7 @@ export function weightedChildren(children: readonly EvaluatedNode[]): Weighted[]
 }
 
 /** Recomputes a node and everything below it (SMVP §2–3). */
-export function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
+function evaluateNode(node: TreeNode, profile: SmvpProfile = DEFAULT_PROFILE, isRoot = true): EvaluatedNode {
   const { row } = node;
   // Three shapes (indicator, childless node, rolled-up node), each literal with its fields in one
   // fixed order: spreading optional fields made many shapes and the recomputation markedly slower

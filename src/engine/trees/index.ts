@@ -1,8 +1,7 @@
 /** Trees: the performance tree, its recomputation, its rounding bounds and its checks; matching across years. May import core, cells and rules. */
-export { printedBounds, overlaps, contains, spanOverlaps, achievementSpan, type Bounds, type Span } from './bounds';
+export { printedBounds, contains, spanOverlaps, achievementSpan, type Bounds, type Span } from './bounds';
 export {
-  evaluateIndicator, weightedChildren, evaluateNode, evaluateForest, flatten, type IndicatorEvaluation,
-  type EvaluatedNode,
+  evaluateIndicator, weightedChildren, evaluateForest, flatten, type IndicatorEvaluation, type EvaluatedNode,
 } from './evaluate';
 export { unreadableMeasuresFinding, valueVsMeasuresFinding } from './measures-findings';
 export {
@@ -12,6 +11,6 @@ export {
 export { validateTree } from './validate';
 export { weightFindings, type WeightedRow } from './weight-check';
 export {
-  withParents, codeKey, descriptionKey, similarity, matchAcrossYears, type MatchKind, type Matchable,
-  type YearPair, type YearMatching, PROBABLE_SIMILARITY,
+  withParents, codeKey, similarity, matchAcrossYears, type MatchKind, type Matchable, type YearPair,
+  type YearMatching,
 } from './year-match';

@@ -50,7 +50,7 @@ export function codeKey(code: string): string {
 }
 
 /** A description as compared: no case, accents, punctuation or repeated spaces. */
-export function descriptionKey(text: string): string {
+function descriptionKey(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -94,7 +94,7 @@ function dice(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): n
  * 0,83 and more; the closest different ones («Condivisione attività di pianificazione …» against
  * «… di monitoraggio …», two online courses) 0,72–0,79.
  */
-export const PROBABLE_SIMILARITY = 0.8;
+const PROBABLE_SIMILARITY = 0.8;
 /** Descriptions shorter than this say too little to be matched by closeness alone. */
 const MIN_DESCRIPTION = 12;
 
