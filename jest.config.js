@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   // Every core: jest's default leaves one idle, and the suite waits on child processes half the time.
   maxWorkers: '100%',
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose entry point pulls
