@@ -58,4 +58,9 @@ export default tseslint.config(
     },
   },
   ...stageRules,
+  {
+    // The pane reaches Office only through src/office (test/requirement-sets.test.ts analyses that folder).
+    files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    rules: { 'no-restricted-globals': ['error', 'Office', 'Excel', 'OfficeRuntime', 'CustomFunctions'] },
+  },
 );

@@ -20,9 +20,13 @@ function fakeOfficeScript(): string {
   return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None } }).outputText;
 }
 
+/** Each seed workbook read once for the whole file. */
+const seedReads = new Map<string, ReturnType<typeof readWorkbook>>();
+
 /** An in-memory workbook with the given sheets of a seed workbook (all of them when none is named); the first is active. */
 async function seedOf(file: string, language: string, ...names: string[]) {
-  const read = await readWorkbook(join(ROOT, 'seeds', file));
+  if (!seedReads.has(file)) seedReads.set(file, readWorkbook(join(ROOT, 'seeds', file)));
+  const read = await seedReads.get(file)!;
   if (!read.ok) throw new Error(read.message);
   const grids = names.length === 0 ? read.grids : names.map((n) => read.grids.find((g) => g.name === n) ?? raise(`no sheet ${n}`));
   const sheets = grids.map((grid) => ({

@@ -27,8 +27,8 @@ describe('src/engine is pure TypeScript', () => {
   });
 });
 
-describe('lint keeps the stages in order', () => {
-  // Two probes linted as files of the cells stage, in one ESLint process; nothing is written.
+describe('lint keeps the stages in order, and Office in src/office', () => {
+  // Probes linted as files of the cells stage and of the pane, in one ESLint process; nothing is written.
   const BAD = [
     "import { evaluateForest } from '../trees';",
     "import { analyseSheet } from '..';",
@@ -37,19 +37,27 @@ describe('lint keeps the stages in order', () => {
     'export const probe = [evaluateForest, analyseSheet, Dec, readFileSync, process.env];',
   ].join('\n');
   const GOOD = "import { Dec } from '../core';\nexport const probe = Dec;\n";
+  // The pane reaches Office only through src/office: the requirement-set analysis leaves it out.
+  const PANE = 'export const probe = Office.context;\n';
   const script = `
     const { ESLint } = require('eslint');
     const eslint = new ESLint();
-    const lint = (code) => eslint.lintText(code, { filePath: 'src/engine/cells/probe.ts' }).then(([r]) => r.messages.map((m) => m.message));
+    const lint = ([code, filePath]) => eslint.lintText(code, { filePath }).then(([r]) => r.messages.map((m) => m.message));
     Promise.all(JSON.parse(process.argv[1]).map(lint)).then((out) => process.stdout.write(JSON.stringify(out)));
   `;
   let bad: string[];
   let good: string[];
+  let pane: string[];
 
   beforeAll(() => {
-    const run = spawnSync(process.execPath, ['-e', script, JSON.stringify([BAD, GOOD])], { cwd: ROOT, encoding: 'utf8' });
+    const probes = [
+      [BAD, 'src/engine/cells/probe.ts'],
+      [GOOD, 'src/engine/cells/probe.ts'],
+      [PANE, 'src/taskpane/probe.ts'],
+    ];
+    const run = spawnSync(process.execPath, ['-e', script, JSON.stringify(probes)], { cwd: ROOT, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`ESLint did not run: ${run.stderr}`);
-    [bad, good] = JSON.parse(run.stdout) as [string[], string[]];
+    [bad, good, pane] = JSON.parse(run.stdout) as [string[], string[], string[]];
   });
 
   test('a stage importing a later stage, the facade, another stage’s file or a Node global fails', () => {
@@ -63,5 +71,9 @@ describe('lint keeps the stages in order', () => {
 
   test('a stage importing an earlier stage through its index passes', () => {
     expect(good).toEqual([]);
+  });
+
+  test('the pane using Office’s globals fails: it goes through src/office', () => {
+    expect(pane).toEqual(["Unexpected use of 'Office'."]);
   });
 });

@@ -556,8 +556,8 @@ function virtualHost(options: ts.CompilerOptions, virtual: ReadonlyMap<string, s
 }
 
 /**
- * The analyser of one project: the add-in's files (tsconfig.addin.json, the only code with Office's types)
- * under src/, compiled with its options, plus
+ * The analyser of one project: the add-in's files that may use Office (tsconfig.addin.json, without the
+ * pane), compiled with its options, plus
  * virtual files (path relative to the project → source text) that exist only in memory and are
  * compiled as files of the project, through a CompilerHost that serves them: same globals, and they
  * may import the project's modules. One Program for all of them, built and walked on first use.
@@ -581,7 +581,10 @@ export class OfficeApiAnalyzer {
     if (parsed === undefined) throw new Error(`cannot read ${join(root, 'tsconfig.addin.json')}`);
     this.options = parsed.options;
     const src = join(root, 'src') + sep;
-    this.srcFiles = parsed.fileNames.filter((f) => resolve(f).startsWith(src));
+    // The pane reaches Office only through src/office (lint refuses Office's globals in src/taskpane):
+    // leaving it out spares the Program Fluent UI's and React's declarations.
+    const pane = join(root, 'src', 'taskpane') + sep;
+    this.srcFiles = parsed.fileNames.filter((f) => resolve(f).startsWith(src) && !resolve(f).startsWith(pane));
     this.virtual = new Map(Object.entries(virtualFiles).map(([name, text]) => [resolve(root, name), text]));
   }
 
