@@ -1,6 +1,6 @@
 /**
  * `smvp`: the SMVP engine on .xlsx files, for batch work and for machines without Excel.
- *   smvp validate FILE [--sheet NOME] [--json]
+ *   smvp validate FILE [--sheet NOME] [--dettagli] [--json]
  *   smvp overshooting FILE [--sheet NOME] [-o OUT.xlsx] [--json]
  * Exit codes, one meaning each: 0 no errore found; 1 at least one errore found; 2 the input cannot be
  * used (file, sheet, layout); 3 the output cannot be written (the -o file, or standard output);
@@ -9,7 +9,10 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, overshootingSheet, rowName, type Finding, type Grid, type LayoutKind, type Level, type SheetReport } from '../engine';
+import {
+  analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
+  type LayoutKind, type Level, type SheetReport,
+} from '../engine';
 import { overshootingJson, validateJson } from './report-json';
 import { outputProblem, writeFailure } from './output-path';
 import { readWorkbook } from './xlsx-read';
@@ -18,8 +21,11 @@ import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
 export const EXIT = { ok: 0, errors: 1, unusable: 2, unwritable: 3, usage: 4 } as const;
 
 const USAGE = `Uso:
-  smvp validate FILE.xlsx [--sheet NOME] [--json]
+  smvp validate FILE.xlsx [--sheet NOME] [--dettagli] [--json]
   smvp overshooting FILE.xlsx [--sheet NOME] [-o USCITA.xlsx] [--json]
+
+Con molti rilievi, validate li riassume per codice ed elenca gli errori;
+--dettagli li elenca tutti. --json dà sempre tutto.
 
 Codice di uscita: 0 nessun errore, 1 errori trovati, 2 input non utilizzabile,
 3 uscita non scrivibile, 4 comando, opzione o argomento errato.`;
@@ -111,14 +117,64 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Reco
   return recognised;
 }
 
-function printValidation(io: Io, file: string, reports: readonly RecognisedReport[]): void {
+/** "1 errore", "2 errori", "0 errori". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const SEVERITY_WORDS: Readonly<Record<Finding['severity'], readonly [string, string]>> = {
+  errore: ['errore', 'errori'],
+  avviso: ['avviso', 'avvisi'],
+  nota: ['nota', 'note'],
+};
+
+/** More findings than this are summarised by code (errori still listed), unless --dettagli. */
+const LISTED_FINDINGS = 10;
+
+/** What two sheets must show alike to be the same report printed twice (as text and as numbers, say). */
+const treeKey = (report: RecognisedReport): string =>
+  JSON.stringify([report.layout, report.nodes.map((n) => [n.level, rowName(n), pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo])]);
+const findingsKey = (report: RecognisedReport): string => JSON.stringify(report.findings.map((f) => [f.code, f.cell, f.message]));
+
+function printFindings(io: Io, findings: readonly Finding[], details: boolean): void {
+  const counts = countBySeverity(findings);
+  const total = (['errore', 'avviso', 'nota'] as const).map((s) => count(counts[s], ...SEVERITY_WORDS[s])).join(', ');
+  io.out(`Rilievi: ${total}.`);
+  if (details || findings.length <= LISTED_FINDINGS) {
+    for (const f of findings) printFinding(io, f);
+    return;
+  }
+  const byCode = new Map<string, { severity: Finding['severity']; n: number }>();
+  for (const f of findings) byCode.set(f.code, { severity: f.severity, n: (byCode.get(f.code)?.n ?? 0) + 1 });
+  io.out('Per codice:');
+  printTable(io, [...byCode].map(([code, { severity, n }]) => [`  ${severity}`, code, String(n)]));
+  const errors = findings.filter((f) => f.severity === 'errore');
+  if (errors.length > 0) io.out(errors.length === 1 ? "L'errore:" : 'Gli errori:');
+  for (const f of errors) printFinding(io, f);
+  io.out(`Tutti i ${findings.length} rilievi con la loro cella: --dettagli (o --json).`);
+}
+
+function printValidation(io: Io, file: string, reports: readonly RecognisedReport[], details: boolean): void {
+  const printed = new Map<string, RecognisedReport>();
   for (const report of reports) {
-    const counts = countBySeverity(report.findings);
     io.out(`\n${printable(file)} — foglio «${printable(report.name)}»: ${LAYOUT_NAMES[report.layout]}`);
+    const same = report.nodes.length > 0 ? printed.get(treeKey(report)) : undefined;
+    if (same !== undefined) {
+      const sameFindings = findingsKey(same) === findingsKey(report);
+      io.out(`Stesso report del foglio «${printable(same.name)}»: stesse cifre${sameFindings ? ' e stessi rilievi, non ripetuti.' : ', non ripetute.'}`);
+      if (!sameFindings) printFindings(io, report.findings, details);
+      continue;
+    }
+    printed.set(treeKey(report), report);
     const top = report.nodes.filter((n) => (report.layout === 'schede' ? n.level !== 'indicatore' : TOP_LEVELS.includes(n.level)));
-    // A card's own row has no code: its holder names it (rowName).
-    if (report.layout === 'albero') printTable(io, [['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight)])]);
-    else printTable(io, [['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]);
+    if (top.length > 0) {
+      // A card's own row has no code: its holder names it (rowName).
+      if (report.layout === 'albero') printTable(io, [['Livello', 'Codice', 'Peso'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight)])]);
+      else printTable(io, [['Livello', 'Codice', 'Peso', 'Dichiarato', 'Ricalcolato', 'Semaforo'], ...top.map((n) => [n.level, rowName(n), n.weight === null ? '' : pct(n.weight), pct(n.stated), pct(n.computed), n.semaforo ?? ''])]);
+      // The legend of the level codes the table shows, where the code is not the word itself.
+      const coded = [...new Set(top.map((n) => n.level))].filter((l) => LEVEL_NAMES[l].toLowerCase() !== l);
+      if (coded.length > 0) io.out(`Livelli: ${coded.map((l) => `${l} = ${LEVEL_NAMES[l]}`).join(', ')}.`);
+    }
     if (report.overshooting !== null && report.layout === 'overshooting') {
       const os = report.overshooting;
       io.out(`Overshooting: ${os.flagged}/${os.total} indicatori (${formatPercent(os.share, 1)}), ${os.external} con target ministeriale.`);
@@ -127,15 +183,14 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
       const n = (change: string) => report.legend.filter((l) => l.change === change).length;
       io.out(`Rispetto all'anno precedente: target incrementati ${n('incrementato')}, diminuiti ${n('diminuito')}; obiettivi aggiunti ${n('aggiunto')}, eliminati ${n('eliminato')}, rinominati ${n('rinominato')}.`);
     }
-    io.out(`Rilievi: ${counts.errore} errori, ${counts.avviso} avvisi, ${counts.nota} note.`);
-    for (const f of report.findings) printFinding(io, f);
+    printFindings(io, report.findings, details);
   }
 }
 
-async function validate(io: Io, file: string, sheet: string | undefined, asJson: boolean): Promise<number> {
+async function validate(io: Io, file: string, sheet: string | undefined, asJson: boolean, details: boolean): Promise<number> {
   const reports = await loadSheets(file, sheet);
   if (asJson) io.out(json(validateJson(file, reports)));
-  else printValidation(io, file, reports);
+  else printValidation(io, file, reports, details);
   return reports.some((r) => r.findings.some((f) => f.severity === 'errore')) ? EXIT.errors : EXIT.ok;
 }
 
@@ -177,6 +232,7 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, asJ
 const OPTIONS = {
   sheet: { type: 'string' },
   json: { type: 'boolean', default: false },
+  dettagli: { type: 'boolean', default: false },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -212,13 +268,14 @@ function parseProblem(e: unknown, argv: readonly string[]): string {
   throw e;
 }
 
-function commandProblem([command, file, ...extra]: readonly string[], output: string | undefined): string | undefined {
+function commandProblem([command, file, ...extra]: readonly string[], output: string | undefined, details: boolean): string | undefined {
   if (command === undefined) return 'manca il comando: validate oppure overshooting';
   if (command !== 'validate' && command !== 'overshooting') return `comando sconosciuto: ${command}`;
   if (file === undefined) return `manca il file .xlsx da leggere`;
   if (extra.length > 0) return `troppi argomenti: ${extra.join(' ')}`;
   // Refused rather than ignored: whoever typed -o expects a file, and validate writes none.
   if (command === 'validate' && output !== undefined) return "l'opzione -o vale solo per overshooting: validate non scrive file";
+  if (command === 'overshooting' && details) return "l'opzione --dettagli vale solo per validate: overshooting elenca già ogni indicatore";
   return undefined;
 }
 
@@ -239,12 +296,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  const problem = commandProblem(positionals, values.output);
+  const problem = commandProblem(positionals, values.output, values.dettagli === true);
   if (problem !== undefined) return usageError(io, problem);
   const [command, file] = positionals;
   try {
     return command === 'validate'
-      ? await validate(io, file, values.sheet, values.json === true)
+      ? await validate(io, file, values.sheet, values.json === true, values.dettagli === true)
       : await overshooting(io, file, values.sheet, values.json === true, values.output);
   } catch (e) {
     if (e instanceof Stop) {

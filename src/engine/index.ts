@@ -20,7 +20,7 @@ export {
   type OvershootingOutcome, rollUp, semaforo, valueToTarget,
 } from './rules';
 export {
-  evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, rowName, type Level,
+  evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, rowName, type Level, LEVEL_NAMES,
   type TreeRow, type TreeNode, validateTree, weightFindings, codeKey, similarity, matchAcrossYears,
   type Matchable,
 } from './trees';

@@ -41,6 +41,20 @@ function file(name: string, bytes: Buffer | string): string {
 const pct = (x: number) => (x * 100).toFixed(2);
 
 describe('smvp validate on the seed workbooks', () => {
+  test('text: the tree once, a legend for the level codes, Italian plurals; the second sheet said to be the same report', async () => {
+    const { out } = await run('validate', 'seeds/integra-ente-2024.xlsx');
+    expect(out.match(/^os +701 +33,33% +98,80% +98,80% +verde$/gm)).toHaveLength(1);
+    expect(out).toContain('Livelli: os = obiettivo strategico.');
+    expect(out).toContain('Rilievi: 1 errore, 0 avvisi, 0 note.');
+    expect(out).toContain('foglio «Ente (valori numerici)»: Performance organizzativa Ente\nStesso report del foglio «Ente»: stesse cifre e stessi rilievi, non ripetuti.');
+  });
+
+  test('text: an annex prints no empty table', async () => {
+    const { out } = await run('validate', 'seeds/integra-overshooting-2024.xlsx');
+    expect(out).not.toContain('Livello');
+    expect(out).toContain('Overshooting: 8/93 indicatori (8,6%), 6 con target ministeriale.\nRilievi: 0 errori, 0 avvisi, 0 note.');
+  });
+
   test('Ente: 99,62% and the ten OS, in both sheets; exit 1 for the 280% weights', async () => {
     const { code, out } = await run('validate', 'seeds/integra-ente-2024.xlsx', '--json');
     const json = JSON.parse(out);
@@ -76,7 +90,7 @@ describe('smvp validate on the seed workbooks', () => {
     expect(code).toBe(1);
     expect(out).toContain('G49');
     expect(out).toContain('802.A1.3: raggiungimento dichiarato 98,33%, ricalcolato 100,00%');
-    expect(out).toContain('Rilievi: 1 errori, 0 avvisi, 1 note.');
+    expect(out).toContain('Rilievi: 1 errore, 0 avvisi, 1 nota.');
   });
 
   test('the annex checks out: exit 0', async () => {
@@ -98,11 +112,19 @@ describe('smvp validate on the 2025 planning tree', () => {
     expect(sheet.nodes.filter((n: { level: string }) => n.level === 'indicatore')).toHaveLength(106);
   });
 
-  test('text: weights, the comparison with last year and every finding', async () => {
+  test('text: weights, the comparison with last year, the findings by code with the errore, every one with --dettagli', async () => {
     const { out } = await run('validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025');
     expect(out).toContain('Albero della performance');
     expect(out).toContain("Rispetto all'anno precedente: target incrementati 33, diminuiti 8; obiettivi aggiunti 29, eliminati 24, rinominati 8.");
-    expect(out).toMatch(/avviso\s+K61\s+target-non-sfidante: D4\.3_1\.MIMIT: target 2025 «>= 180 N\.»/);
+    expect(out).toContain('Rilievi: 1 errore, 95 avvisi, 63 note.');
+    expect(out).toMatch(/avviso\s+target-non-sfidante\s+89\n/);
+    expect(out).toMatch(/nota\s+obiettivo-aggiunto\s+29\n/);
+    expect(out).toMatch(/errore\s+M179\s+target-illeggibile: Target 2027 di 803\.S1/);
+    expect(out).not.toContain('K61');
+    expect(out).toContain('Tutti i 159 rilievi con la loro cella: --dettagli (o --json).');
+    const detailed = (await run('validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025', '--dettagli')).out;
+    expect(detailed).toMatch(/avviso\s+K61\s+target-non-sfidante: D4\.3_1\.MIMIT: target 2025 «>= 180 N\.»/);
+    expect(detailed.split('\n').filter((l) => /^ {2}(errore|avviso|nota) /.test(l))).toHaveLength(159);
   });
 });
 
@@ -228,6 +250,7 @@ describe('input that cannot be used: exit 2 with the reason; a wrong command lin
     [['validate', 'a.xlsx', '--sheet'], "manca il valore dell'opzione --sheet"],
     [['validate', 'a.xlsx', '--json=sì'], "l'opzione --json non accetta un valore"],
     [['validate', 'a.xlsx', '-o', 'esito.xlsx'], "l'opzione -o vale solo per overshooting: validate non scrive file"],
+    [['overshooting', 'a.xlsx', '--dettagli'], "l'opzione --dettagli vale solo per validate: overshooting elenca già ogni indicatore"],
   ])('usage %p: the reason in Italian, then the usage, exit 4', async (args, reason) => {
     const { code, out, err } = await run(...args);
     expect(code).toBe(4);
@@ -506,7 +529,7 @@ describe('control characters in cells never reach the terminal', () => {
     const { code, out } = await run('validate', path);
     expect(code).toBe(1);
     expect(out).not.toMatch(/(?!\n)\p{Cc}/u);
-    expect(out.split('\n').filter((l) => l.startsWith('Rilievi:'))).toEqual(['Rilievi: 1 errori, 0 avvisi, 0 note.']);
+    expect(out.split('\n').filter((l) => l.startsWith('Rilievi:'))).toEqual(['Rilievi: 1 errore, 0 avvisi, 0 note.']);
     expect(out).toContain('X\\x1b[2K Rilievi: 0 errori: raggiungimento dichiarato 100,00%, ricalcolato 50,00%');
   });
 
