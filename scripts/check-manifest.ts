@@ -9,22 +9,31 @@ import { validateXML } from 'xmllint-wasm';
 
 const MAIN = 'OfficeAppManifestV1_1.xsd';
 
+/** The manifest's text against the schemas in `dir`: whether it is valid, and the errors. */
+export async function validateManifest(dir: string, fileName: string, xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const xsds = readdirSync(dir).filter((f) => f.endsWith('.xsd') && f !== MAIN);
+  const result = await validateXML({
+    xml: [{ fileName, contents: xml }],
+    schema: [readFileSync(join(dir, MAIN), 'utf8')],
+    preload: xsds.map((f) => ({ fileName: f, contents: readFileSync(join(dir, f), 'utf8') })),
+  });
+  return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
+}
+
+/** Whether `dir` holds the schemas (MANIFEST_XSD_DIR): Microsoft's files, which the project does not ship. */
+export const hasSchemas = (dir: string | undefined): dir is string => dir !== undefined && existsSync(join(dir, MAIN));
+
 async function main(): Promise<number> {
   const dir = process.env.MANIFEST_XSD_DIR;
-  if (dir === undefined || !existsSync(join(dir, MAIN))) {
+  if (!hasSchemas(dir)) {
     console.error(`MANIFEST_XSD_DIR must name a folder holding ${MAIN} and the schemas it imports.`);
     return 2;
   }
   const file = process.argv[2] ?? 'manifest.xml';
-  const xsds = readdirSync(dir).filter((f) => f.endsWith('.xsd') && f !== MAIN);
-  const result = await validateXML({
-    xml: [{ fileName: file, contents: readFileSync(file, 'utf8') }],
-    schema: [readFileSync(join(dir, MAIN), 'utf8')],
-    preload: xsds.map((f) => ({ fileName: f, contents: readFileSync(join(dir, f), 'utf8') })),
-  });
-  for (const e of result.errors) console.error(e.rawMessage);
-  console.log(result.valid ? `${file}: valid` : `${file}: INVALID`);
-  return result.valid ? 0 : 1;
+  const { valid, errors } = await validateManifest(dir, file, readFileSync(file, 'utf8'));
+  for (const e of errors) console.error(e);
+  console.log(valid ? `${file}: valid` : `${file}: INVALID`);
+  return valid ? 0 : 1;
 }
 
-void main().then((code) => process.exit(code));
+if (require.main === module) void main().then((code) => process.exit(code));

@@ -4,8 +4,8 @@
  * `analyse` and `marks` sit on top; this facade exports what the add-in, the CLI and the tests use.
  */
 export {
-  Dec, excerpt, countBySeverity, type Severity, type FindingCode, type Finding, formatPercent, formatNumber,
-  formatQuantity, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_NUMBER_DIGITS,
+  Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent,
+  formatNumber, formatQuantity, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_NUMBER_DIGITS,
   MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile, type SuggestionMethod,
   MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber, parseQuantityText,
   type Quantity, type Result,

@@ -1,10 +1,15 @@
-import { Badge, Body1, Button, Caption1, Card, Checkbox, Input, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Button, Caption1, Card, Checkbox, Input, Link, Subtitle2,
+  makeStyles, tokens, type AccordionToggleData,
+} from '@fluentui/react-components';
 import { useState } from 'react';
-import { countBySeverity, Dec, formatPercent, type Finding, type SheetReport, type Severity } from '../engine';
+import { countBySeverity, Dec, FINDINGS, formatPercent, type Finding, type SheetReport, type Severity } from '../engine';
 import type { PaneSession, PaneState } from './session';
 import type { Strings } from './strings';
 
 const SEVERITIES: readonly Severity[] = ['errore', 'avviso', 'nota'];
+/** Up to this many findings every group is open; beyond it only the errori are, the rest one click away. */
+const OPEN_FINDINGS = 10;
 const BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'informative'>> = { errore: 'danger', avviso: 'warning', nota: 'informative' };
 
 const useStyles = makeStyles({
@@ -74,14 +79,29 @@ function Summary({ strings, report }: { readonly strings: Strings; readonly repo
   );
 }
 
+/** The findings of one severity, grouped by code in order of first appearance. */
+function groupsOf(findings: readonly Finding[], severity: Severity): Array<{ readonly id: string; readonly code: Finding['code']; readonly items: readonly Finding[] }> {
+  const byCode = new Map<Finding['code'], Finding[]>();
+  for (const f of findings) if (f.severity === severity) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  return [...byCode].map(([code, items]) => ({ id: `${severity}:${code}`, code, items }));
+}
+
 function Findings({ strings, findings, onSelect }: { readonly strings: Strings; readonly findings: readonly Finding[]; readonly onSelect: (cell: string) => void }) {
   const styles = useStyles();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [query, setQuery] = useState('');
+  // Groups the user opened or closed, for these findings only: a new validation starts from the default.
+  const [opened, setOpened] = useState<{ readonly of: readonly Finding[]; readonly ids: readonly string[] } | null>(null);
   if (findings.length === 0) return <Body1>{strings.noFindings}</Body1>;
   const q = query.trim().toLowerCase();
   const visible = findings.filter((f) => shown.has(f.severity) && (q === '' || `${f.cell} ${f.code} ${f.message}`.toLowerCase().includes(q)));
   const toggle = (s: Severity, on: boolean) => setShown((prev) => new Set(on ? [...prev, s] : [...prev].filter((x) => x !== s)));
+  const sections = SEVERITIES.map((s) => ({ severity: s, groups: groupsOf(visible, s) })).filter((x) => x.groups.length > 0);
+  const all = sections.flatMap((x) => x.groups.map((g) => g.id));
+  const byDefault = findings.length <= OPEN_FINDINGS ? all : all.filter((id) => id.startsWith('errore:'));
+  // While searching, every group with a match is open.
+  const open = q !== '' ? all : opened !== null && opened.of === findings ? opened.ids : byDefault;
+  const onToggle = (_e: unknown, d: AccordionToggleData) => setOpened({ of: findings, ids: d.openItems.map(String) });
   return (
     <section aria-label={strings.filter}>
       <div className={styles.filters}>
@@ -90,25 +110,35 @@ function Findings({ strings, findings, onSelect }: { readonly strings: Strings; 
         ))}
         <Input aria-label={strings.filter} placeholder={strings.filter} value={query} onChange={(_e, d) => setQuery(d.value)} />
       </div>
-      {SEVERITIES.filter((s) => visible.some((f) => f.severity === s)).map((s) => (
-        <div key={s}>
-          <Subtitle2 as="h3">{strings.severities[s]}</Subtitle2>
-          <ul className={styles.list}>
-            {visible
-              .filter((f) => f.severity === s)
-              .map((f, i) => (
-                <li key={`${f.cell}-${f.code}-${i}`} className={styles.finding}>
-                  {f.cell === '' ? (
-                    <Caption1>—</Caption1>
-                  ) : (
-                    <Link as="button" aria-label={strings.goToCell(f.cell)} onClick={() => onSelect(f.cell)}>
-                      {f.cell}
-                    </Link>
-                  )}
-                  <Body1>{f.message}</Body1>
-                </li>
-              ))}
-          </ul>
+      {sections.map(({ severity, groups }) => (
+        <div key={severity}>
+          <Subtitle2 as="h3">{strings.severities[severity]}</Subtitle2>
+          <Accordion multiple collapsible openItems={[...open]} onToggle={onToggle}>
+            {groups.map((g) => (
+              <AccordionItem key={g.id} value={g.id}>
+                <AccordionHeader size="small">
+                  {g.code} ({g.items.length})
+                </AccordionHeader>
+                <AccordionPanel>
+                  <Caption1>{FINDINGS[g.code].meaning}</Caption1>
+                  <ul className={styles.list}>
+                    {g.items.map((f, i) => (
+                      <li key={`${f.cell}-${i}`} className={styles.finding}>
+                        {f.cell === '' ? (
+                          <Caption1>—</Caption1>
+                        ) : (
+                          <Link as="button" aria-label={strings.goToCell(f.cell)} onClick={() => onSelect(f.cell)}>
+                            {f.cell}
+                          </Link>
+                        )}
+                        <Body1>{f.message}</Body1>
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
         </div>
       ))}
     </section>
