@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
-  analyseWorkbook, countBySeverity, Dec, formatPercent, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
+  analyseWorkbook, countBySeverity, counted, Dec, formatPercent, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
   type LayoutKind, type Level, type SheetReport,
 } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
@@ -117,11 +117,6 @@ async function loadSheets(file: string, sheet: string | undefined): Promise<Reco
   return recognised;
 }
 
-/** "1 errore", "2 errori", "0 errori". */
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 const SEVERITY_WORDS: Readonly<Record<Finding['severity'], readonly [string, string]>> = {
   errore: ['errore', 'errori'],
   avviso: ['avviso', 'avvisi'],
@@ -138,7 +133,7 @@ const findingsKey = (report: RecognisedReport): string => JSON.stringify(report.
 
 function printFindings(io: Io, findings: readonly Finding[], details: boolean): void {
   const counts = countBySeverity(findings);
-  const total = (['errore', 'avviso', 'nota'] as const).map((s) => count(counts[s], ...SEVERITY_WORDS[s])).join(', ');
+  const total = (['errore', 'avviso', 'nota'] as const).map((s) => counted(counts[s], ...SEVERITY_WORDS[s])).join(', ');
   io.out(`Rilievi: ${total}.`);
   if (details || findings.length <= LISTED_FINDINGS) {
     for (const f of findings) printFinding(io, f);

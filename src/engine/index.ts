@@ -5,10 +5,10 @@
  */
 export {
   Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent,
-  formatNumber, formatQuantity, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH, MAX_NUMBER_DIGITS,
-  MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile, type SuggestionMethod,
-  MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber, parseQuantityText,
-  type Quantity, type Result,
+  formatNumber, formatQuantity, counted, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH,
+  MAX_NUMBER_DIGITS, MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile,
+  type SuggestionMethod, MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber,
+  parseQuantityText, type Quantity, type Result,
 } from './core';
 export {
   parseAchievementCell, parseFractionCell, parseActual, type Actual, type CellScalar, serialFromYmd,

@@ -1,5 +1,5 @@
 /** Pane texts: Italian, and English when Office runs in English. */
-import { LAYOUT_NAMES, type Severity } from '../engine';
+import { counted, LAYOUT_NAMES, type Severity } from '../engine';
 
 const it = {
   title: 'Performance SMVP',
@@ -19,7 +19,8 @@ const it = {
   busyWaitingExcel: 'In attesa che Excel completi la richiesta precedente…',
   outsideExcel: 'Questo pannello funziona dentro Excel: aprire una cartella di lavoro in Excel e scegliere Home → Performance SMVP → Apri pannello.',
   failed: (why: string) => `Operazione non riuscita: ${why}`,
-  validated: (sheet: string, e: number, a: number, n: number) => `Foglio «${sheet}» validato: ${e} errori, ${a} avvisi, ${n} note.`,
+  validated: (sheet: string, e: number, a: number, n: number) =>
+    `Foglio «${sheet}» validato: ${counted(e, 'errore', 'errori')}, ${counted(a, 'avviso', 'avvisi')}, ${counted(n, 'nota', 'note')}.`,
   highlighted: (n: number) => `${n} celle evidenziate. «Rimuovi evidenziazione» rimette i colori di prima.`,
   unhighlighted: (n: number) => (n === 0 ? 'Nessuna evidenziazione da rimuovere su questo foglio.' : `Colori originali ripristinati su ${n} celle.`),
   nothingToHighlight: 'il foglio non ha un layout riconosciuto: niente da evidenziare.',
@@ -83,7 +84,8 @@ const en: Strings = {
   busyWaitingExcel: 'Waiting for Excel to finish the previous request…',
   outsideExcel: 'This pane works inside Excel: open a workbook in Excel and choose Home → SMVP Performance → Open pane.',
   failed: (why: string) => `The operation failed: ${why}`,
-  validated: (sheet: string, e: number, a: number, n: number) => `Sheet "${sheet}" validated: ${e} errors, ${a} warnings, ${n} notes.`,
+  validated: (sheet: string, e: number, a: number, n: number) =>
+    `Sheet "${sheet}" validated: ${counted(e, 'error', 'errors')}, ${counted(a, 'warning', 'warnings')}, ${counted(n, 'note', 'notes')}.`,
   highlighted: (n: number) => `${n} cells highlighted. "Remove highlight" puts the previous colours back.`,
   unhighlighted: (n: number) => (n === 0 ? 'No highlight to remove on this sheet.' : `Original colours restored on ${n} cells.`),
   nothingToHighlight: 'the sheet has no recognised layout: nothing to highlight.',

@@ -1,4 +1,5 @@
-import { buildTree, evaluateForest, formatPercent, type TreeRow } from '../../src/engine';
+import { buildTree, DEFAULT_PROFILE, evaluateForest, formatPercent, type SmvpProfile, type TreeRow } from '../../src/engine';
+import { validateTree } from '../../src/engine/trees';
 
 const row = (level: TreeRow['level'], code: string, extra: Partial<TreeRow> = {}): TreeRow => ({ level, code, label: code, ...extra });
 
@@ -67,5 +68,21 @@ describe('tree building and evaluation', () => {
     expect(b.indicator?.target.ok).toBe(false);
     expect(c.indicator?.actual.ok).toBe(false);
     expect(ente.achievement).toBeNull();
+  });
+});
+
+describe('a missing value', () => {
+  const rows: TreeRow[] = [
+    row('ente', 'Ente'),
+    row('indicatore', 'A', { weight: '50%', target: '>= 10 N.', value: '10 N.' }),
+    row('indicatore', 'B', { weight: '50%', target: '>= 10 N.', value: 'N/D' }),
+  ];
+  const message = (profile: SmvpProfile) => validateTree(evaluateForest(buildTree(rows), profile), profile).find((f) => f.code === 'valore-mancante')?.message;
+
+  test('says what the profile does with it: left out of the mean, or counted as 0%', () => {
+    expect(message(DEFAULT_PROFILE)).toContain("B: valore mancante (N/D). L'indicatore non è misurabile: è escluso dalla media del livello superiore.");
+    const zero = { ...DEFAULT_PROFILE, missingValue: 'zero' } as const;
+    expect(message(zero)).toContain("L'indicatore non è misurabile: conta come 0% nella media del livello superiore.");
+    expect(formatPercent(evaluateForest(buildTree(rows), zero)[0].achievement!)).toBe('50,00%');
   });
 });

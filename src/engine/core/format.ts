@@ -48,3 +48,8 @@ export function formatQuantity(q: Pick<Quantity, 'amount' | 'unit'>, decimals = 
       return `${formatNumber(q.amount, decimals)} ${q.unit}`;
   }
 }
+
+/** A count with its noun in agreement: "1 errore", "2 errori", "0 errori". */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -13,7 +13,7 @@ function inputError(code: FindingCode, cell: string | undefined, what: string, e
   return finding(readingFindingCode(error, code), cell, `${what}: ${error.message}`);
 }
 
-function indicatorFindings(node: EvaluatedNode): Finding[] {
+function indicatorFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
   const ind = node.indicator;
   if (ind === undefined) return [];
   const { row } = node;
@@ -23,9 +23,9 @@ function indicatorFindings(node: EvaluatedNode): Finding[] {
   if (!ind.target.ok) out.push(inputError('target-illeggibile', at.target, `Target di ${name}`, ind.target.error));
   if (!ind.actual.ok) out.push(inputError('valore-illeggibile', at.value, `Valore di ${name}`, ind.actual.error));
   if (ind.actual.ok && ind.actual.value.kind === 'missing') {
-    out.push(
-      finding('valore-mancante', at.value, `${name}: valore mancante (${ind.actual.value.reason === 'n/d' ? 'N/D' : 'cella vuota'}). L'indicatore non è misurabile: è escluso dalla media del livello superiore. Inserire il consuntivo.`),
-    );
+    const counted = profile.missingValue === 'zero' ? 'conta come 0% nella media' : 'è escluso dalla media';
+    const why = ind.actual.value.reason === 'n/d' ? 'N/D' : 'cella vuota';
+    out.push(finding('valore-mancante', at.value, `${name}: valore mancante (${why}). L'indicatore non è misurabile: ${counted} del livello superiore. Inserire il consuntivo.`));
   }
   if (ind.outcome.ok === false && ind.target.ok && ind.actual.ok) {
     out.push(finding('valore-incompatibile', at.value, `${name}: ${ind.outcome.error.message} Correggere il target o il valore.`));
@@ -78,7 +78,7 @@ function statedFindings(node: EvaluatedNode, profile: SmvpProfile): Finding[] {
 export function validateTree(roots: readonly EvaluatedNode[], profile: SmvpProfile = DEFAULT_PROFILE): Finding[] {
   const out: Finding[] = [];
   for (const node of flatten(roots)) {
-    out.push(...indicatorFindings(node), ...nodeWeightFindings(node, profile), ...statedFindings(node, profile));
+    out.push(...indicatorFindings(node, profile), ...nodeWeightFindings(node, profile), ...statedFindings(node, profile));
   }
   return out;
 }
