@@ -2,16 +2,19 @@ import fc from 'fast-check';
 import { Dec, DEFAULT_PROFILE, MODENA_2024, profileFromJson, profileToJson, type SmvpProfile } from '../../src/engine';
 import { value } from './helpers';
 
-/** The problems of a profile that must be rejected, as `path: message`. */
-function problems(input: unknown): string[] {
+/** The problems of a profile that must be rejected. */
+function rejected(input: unknown): ReadonlyArray<{ readonly path: string; readonly message: string }> {
   const r = profileFromJson(input);
   if (r.ok) throw new Error(`accepted: ${JSON.stringify(profileToJson(r.value))}`);
   expect(r.error.code).toBe('invalid-profile');
-  return r.errors.map((e) => `${e.path}: ${e.message}`);
+  return r.errors;
 }
 
-/** The paths of the problems of a profile that must be rejected. */
-const paths = (input: unknown) => problems(input).map((p) => p.slice(0, p.indexOf(': ')));
+/** The problems of a profile that must be rejected, as `path: message`. */
+const problems = (input: unknown): string[] => rejected(input).map((e) => `${e.path}: ${e.message}`);
+
+/** The paths of the problems of a profile that must be rejected (a key may itself hold ": "). */
+const paths = (input: unknown): string[] => rejected(input).map((e) => e.path);
 
 describe('SMVP profile', () => {
   test('the default is "Modena 2024" with the seed parameters', () => {
@@ -263,6 +266,10 @@ describe('SMVP profile properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('an unknown key holding ": " is named whole', () => {
+    expect(paths(JSON.stringify({ ': ': [] }))).toEqual([': ']);
   });
 
   test('a random unknown key is rejected, named by its path', () => {
