@@ -4,6 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   // Every core: jest's default leaves one idle, and the suite waits on child processes half the time.
   maxWorkers: '100%',
+  // Concurrent tests (the hostile workbooks, each an smvp process) two at a time: five at once on two
+  // cores slowed the browser tests running beside them.
+  maxConcurrency: 2,
   testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
