@@ -153,14 +153,15 @@ function printValidation(io: Io, file: string, reports: readonly RecognisedRepor
   const printed = new Map<string, RecognisedReport>();
   for (const report of reports) {
     io.out(`\n${printable(file)} — foglio «${printable(report.name)}»: ${LAYOUT_NAMES[report.layout]}`);
-    const same = report.nodes.length > 0 ? printed.get(treeKey(report)) : undefined;
+    const key = treeKey(report);
+    const same = report.nodes.length > 0 ? printed.get(key) : undefined;
     if (same !== undefined) {
       const sameFindings = findingsKey(same) === findingsKey(report);
       io.out(`Stesso report del foglio «${printable(same.name)}»: stesse cifre${sameFindings ? ' e stessi rilievi, non ripetuti.' : ', non ripetute.'}`);
       if (!sameFindings) printFindings(io, report.findings, details);
       continue;
     }
-    printed.set(treeKey(report), report);
+    printed.set(key, report);
     const top = report.nodes.filter((n) => (report.layout === 'schede' ? n.level !== 'indicatore' : TOP_LEVELS.includes(n.level)));
     if (top.length > 0) {
       // A card's own row has no code: its holder names it (rowName).

@@ -82,7 +82,12 @@ function Summary({ strings, report }: { readonly strings: Strings; readonly repo
 /** The findings of one severity, grouped by code in order of first appearance. */
 function groupsOf(findings: readonly Finding[], severity: Severity): Array<{ readonly id: string; readonly code: Finding['code']; readonly items: readonly Finding[] }> {
   const byCode = new Map<Finding['code'], Finding[]>();
-  for (const f of findings) if (f.severity === severity) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  for (const f of findings) {
+    if (f.severity !== severity) continue;
+    const group = byCode.get(f.code);
+    if (group === undefined) byCode.set(f.code, [f]);
+    else group.push(f);
+  }
   return [...byCode].map(([code, items]) => ({ id: `${severity}:${code}`, code, items }));
 }
 

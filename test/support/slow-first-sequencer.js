@@ -20,11 +20,13 @@ const LONGEST_FIRST = [
 
 class LongestFirstSequencer extends Sequencer {
   sort(tests) {
-    const rank = (test) => {
-      const i = LONGEST_FIRST.findIndex((path) => test.path.split('\\').join('/').endsWith(path));
-      return i === -1 ? LONGEST_FIRST.length : i;
-    };
-    return [...super.sort(tests)].sort((a, b) => rank(a) - rank(b));
+    const rank = new Map(
+      tests.map((test) => {
+        const i = LONGEST_FIRST.findIndex((path) => test.path.split('\\').join('/').endsWith(path));
+        return [test, i === -1 ? LONGEST_FIRST.length : i];
+      }),
+    );
+    return [...super.sort(tests)].sort((a, b) => rank.get(a) - rank.get(b));
   }
 }
 
