@@ -6,3 +6,4 @@ export {
   overshootingSheet, layOutOvershootingSheet, uniqueSheetName, literalText, type SheetValue, type SheetLine,
   type OvershootingSheet, type PlacedCell, type SheetLayout,
 } from './overshooting-sheet';
+export { explanationText, nodeTitle, points } from './explanation-text';

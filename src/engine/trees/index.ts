@@ -14,3 +14,6 @@ export {
   withParents, codeKey, similarity, matchAcrossYears, type MatchKind, type Matchable, type YearPair,
   type YearMatching,
 } from './year-match';
+export {
+  explain, nodesNamed, type Contribution, type Explanation, type LeftOut, type LeftOutReason,
+} from './explain';
