@@ -2,6 +2,7 @@
  * `smvp`: the SMVP engine on .xlsx files, for batch work and for machines without Excel.
  *   smvp validate FILE [--sheet NOME] [--dettagli] [--json]
  *   smvp overshooting FILE [--sheet NOME] [-o OUT.xlsx] [--json]
+ *   smvp spiega FILE [--sheet NOME] [--nodo CODICE] [--json]
  * Exit codes, one meaning each: 0 no errore found; 1 at least one errore found; 2 the input cannot be
  * used (file, sheet, layout); 3 the output cannot be written (the -o file, or standard output);
  * 4 the command line is wrong (command, option, argument).
@@ -10,10 +11,11 @@
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
-  analyseWorkbook, countBySeverity, counted, Dec, formatPercent, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
+  analyseWorkbook, countBySeverity, counted, Dec, explain, formatPercent, nodesNamed, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
   type LayoutKind, type Level, type SheetReport,
 } from '../engine';
 import { overshootingJson, validateJson } from './report-json';
+import { explainJson, printExplanation, type ExplainedSheet } from './explain-output';
 import { outputProblem, writeFailure } from './output-path';
 import { readWorkbook } from './xlsx-read';
 import { addOvershootingSheet, saveWorkbook } from './xlsx-write';
@@ -23,9 +25,12 @@ export const EXIT = { ok: 0, errors: 1, unusable: 2, unwritable: 3, usage: 4 } a
 const USAGE = `Uso:
   smvp validate FILE.xlsx [--sheet NOME] [--dettagli] [--json]
   smvp overshooting FILE.xlsx [--sheet NOME] [-o USCITA.xlsx] [--json]
+  smvp spiega FILE.xlsx [--sheet NOME] [--nodo CODICE] [--json]
 
 Con molti rilievi, validate li riassume per codice ed elenca gli errori;
 --dettagli li elenca tutti. --json dà sempre tutto.
+spiega dice quanti punti toglie ogni figlio e ogni indicatore al risultato
+dell'Ente (o del nodo indicato con --nodo, per codice o descrizione).
 
 Codice di uscita: 0 nessun errore, 1 errori trovati, 2 input non utilizzabile,
 3 uscita non scrivibile, 4 comando, opzione o argomento errato.`;
@@ -225,10 +230,42 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, asJ
   return os.findings.some((f) => f.severity === 'errore') ? EXIT.errors : EXIT.ok;
 }
 
+async function explainCommand(io: Io, file: string, sheet: string | undefined, asJson: boolean, code: string | undefined): Promise<number> {
+  const reports = (await loadSheets(file, sheet)).filter((r) => r.roots.length > 0);
+  if (reports.length === 0) throw new Stop(EXIT.unusable, `${file}: nessun albero da spiegare${sheet === undefined ? '' : ` nel foglio «${sheet}»`} (un allegato o un albero di programmazione non ha risultati ricalcolati).`);
+  const explained: ExplainedSheet[] = reports.map((r) => ({
+    sheet: r.name,
+    explanations: (code === undefined ? r.roots : nodesNamed(r.roots, code)).map((node) => explain(node)),
+  }));
+  if (code !== undefined && explained.every((s) => s.explanations.length === 0)) {
+    throw new Stop(EXIT.unusable, `Nodo «${code}» non trovato in ${file}${sheet === undefined ? '' : `, foglio «${sheet}»`}: indicare il codice di una riga (o la descrizione, se non ha codice).`);
+  }
+  if (asJson) {
+    io.out(json(explainJson(file, explained)));
+    return EXIT.ok;
+  }
+  const printed = new Set<string>();
+  for (const { sheet: name, explanations } of explained) {
+    if (explanations.length === 0) continue;
+    io.out(`\n${printable(file)} — foglio «${printable(name)}»`);
+    // The same report printed twice (as text and as numbers) is explained once.
+    const text: string[] = [];
+    const out = { line: (t: string) => text.push(printable(t)), table: (rows: readonly (readonly string[])[]) => printTable({ out: (t) => text.push(t), err: io.err }, rows) };
+    for (const e of explanations) printExplanation(out, e);
+    const key = text.join('\n');
+    const same = printed.has(key);
+    printed.add(key);
+    if (same) io.out('Stessa spiegazione di un foglio precedente: stesse cifre, non ripetuta.');
+    else for (const t of text) io.out(t);
+  }
+  return EXIT.ok;
+}
+
 const OPTIONS = {
   sheet: { type: 'string' },
   json: { type: 'boolean', default: false },
   dettagli: { type: 'boolean', default: false },
+  nodo: { type: 'string' },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -264,14 +301,25 @@ function parseProblem(e: unknown, argv: readonly string[]): string {
   throw e;
 }
 
-function commandProblem([command, file, ...extra]: readonly string[], output: string | undefined, details: boolean): string | undefined {
-  if (command === undefined) return 'manca il comando: validate oppure overshooting';
-  if (command !== 'validate' && command !== 'overshooting') return `comando sconosciuto: ${command}`;
+type CommandOptions = { readonly output?: string; readonly dettagli?: boolean; readonly nodo?: string };
+
+/** Each option that belongs to one command, and why another refuses it rather than ignores it. */
+const ONLY_FOR: readonly { option: keyof CommandOptions; shown: string; command: string; why: (typed: string) => string }[] = [
+  // Whoever typed -o expects a file.
+  { option: 'output', shown: '-o', command: 'overshooting', why: (typed) => `${typed} non scrive file` },
+  { option: 'dettagli', shown: '--dettagli', command: 'validate', why: (typed) => (typed === 'overshooting' ? 'overshooting elenca già ogni indicatore' : `${typed} elenca tutto con --json`) },
+  { option: 'nodo', shown: '--nodo', command: 'spiega', why: (typed) => `${typed} legge sempre tutto il foglio` },
+];
+
+const COMMANDS = ['validate', 'overshooting', 'spiega'];
+
+function commandProblem([command, file, ...extra]: readonly string[], options: CommandOptions): string | undefined {
+  if (command === undefined) return 'manca il comando: validate, overshooting oppure spiega';
+  if (!COMMANDS.includes(command)) return `comando sconosciuto: ${command}`;
   if (file === undefined) return `manca il file .xlsx da leggere`;
   if (extra.length > 0) return `troppi argomenti: ${extra.join(' ')}`;
-  // Refused rather than ignored: whoever typed -o expects a file, and validate writes none.
-  if (command === 'validate' && output !== undefined) return "l'opzione -o vale solo per overshooting: validate non scrive file";
-  if (command === 'overshooting' && details) return "l'opzione --dettagli vale solo per validate: overshooting elenca già ogni indicatore";
+  const misplaced = ONLY_FOR.find((o) => o.command !== command && options[o.option] !== undefined && options[o.option] !== false);
+  if (misplaced !== undefined) return `l'opzione ${misplaced.shown} vale solo per ${misplaced.command}: ${misplaced.why(command)}`;
   return undefined;
 }
 
@@ -292,10 +340,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  const problem = commandProblem(positionals, values.output, values.dettagli === true);
+  const problem = commandProblem(positionals, values);
   if (problem !== undefined) return usageError(io, problem);
   const [command, file] = positionals;
   try {
+    if (command === 'spiega') return await explainCommand(io, file, values.sheet, values.json === true, values.nodo);
     return command === 'validate'
       ? await validate(io, file, values.sheet, values.json === true, values.dettagli === true)
       : await overshooting(io, file, values.sheet, values.json === true, values.output);

@@ -22,14 +22,15 @@ export {
 export {
   evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, rowName, type Level, LEVEL_NAMES,
   type TreeRow, type TreeNode, validateTree, weightFindings, codeKey, similarity, matchAcrossYears,
-  type Matchable,
+  type Matchable, explain, nodesNamed, type Contribution, type Explanation, type LeftOut,
 } from './trees';
 export {
   columnLetters, type GridCell, type Grid, recogniseLayout, type LayoutKind, LAYOUT_NAMES, type AnnexInput,
 } from './sheets';
 export {
   buildOvershootingReport, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
-  uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell,
+  uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell, explanationText,
+  nodeTitle, points,
 } from './reports';
 export { readAlbero, suggestTarget, formatTarget } from './planning';
 export { splitObjective } from './scorecards';

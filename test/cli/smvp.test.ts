@@ -239,7 +239,7 @@ describe('input that cannot be used: exit 2 with the reason; a wrong command lin
   });
 
   test.each([
-    [[], 'manca il comando: validate oppure overshooting'],
+    [[], 'manca il comando: validate, overshooting oppure spiega'],
     [['validate'], 'manca il file .xlsx da leggere'],
     [['somma', 'x.xlsx'], 'comando sconosciuto: somma'],
     [['validate', 'a.xlsx', 'b.xlsx'], 'troppi argomenti: b.xlsx'],
@@ -251,12 +251,54 @@ describe('input that cannot be used: exit 2 with the reason; a wrong command lin
     [['validate', 'a.xlsx', '--json=sì'], "l'opzione --json non accetta un valore"],
     [['validate', 'a.xlsx', '-o', 'esito.xlsx'], "l'opzione -o vale solo per overshooting: validate non scrive file"],
     [['overshooting', 'a.xlsx', '--dettagli'], "l'opzione --dettagli vale solo per validate: overshooting elenca già ogni indicatore"],
+    [['spiega', 'a.xlsx', '-o', 'b.xlsx'], "l'opzione -o vale solo per overshooting: spiega non scrive file"],
+    [['spiega', 'a.xlsx', '--dettagli'], "l'opzione --dettagli vale solo per validate: spiega elenca tutto con --json"],
+    [['validate', 'a.xlsx', '--nodo', '701'], "l'opzione --nodo vale solo per spiega: validate legge sempre tutto il foglio"],
+    [['spiega', 'a.xlsx', '--nodo'], "manca il valore dell'opzione --nodo"],
   ])('usage %p: the reason in Italian, then the usage, exit 4', async (args, reason) => {
     const { code, out, err } = await run(...args);
     expect(code).toBe(4);
     expect(out).toBe('');
     expect(err).toContain(`Errore: ${reason}\n\nUso:`);
     expect(err).not.toMatch(/Unknown option|argument missing|ambiguous|does not take|positional/);
+  });
+});
+
+describe('smvp spiega', () => {
+  test('--nodo 701: the blocks, then 701.S1 at 92% taking all 1,20 points, then the sentence', async () => {
+    const { code, out } = await run('spiega', 'seeds/integra-ente-2024.xlsx', '--sheet', 'Ente', '--nodo', '701');
+    expect(code).toBe(0);
+    expect(out).toContain('Obiettivo strategico 701 «Tutela della legalità», riga 88: 98,80% (verde)\nSotto il 100% di 1,20 punti. Figli nella media:');
+    expect(out).toMatch(/blocco +Indicatori +50,00% +97,60% +1,20 punti\n/);
+    expect(out).toMatch(/indicatore +701\.S1 +Soggetti economici coinvolti nelle inizi… +15,00% +92,00% +1,20 punti\n/);
+    expect(out).toContain("Per la Relazione: Obiettivo strategico 701 «Tutela della legalità» al 98,80% (verde), 1,20 punti sotto il 100%: l'indicatore 701.S1");
+  });
+
+  test('without --nodo: each sheet\'s root, a second sheet with the same figures said to be the same', async () => {
+    const { code, out } = await run('spiega', 'seeds/integra-ente-2024.xlsx');
+    expect(code).toBe(0);
+    expect(out).toContain('Ente, riga 4: 99,62% (verde)');
+    expect(out).toMatch(/ambito +3 +.* +33,34% +99,39% +0,20 punti/);
+    expect(out).toContain('foglio «Ente (valori numerici)»\nStessa spiegazione di un foglio precedente');
+  });
+
+  test('--json: every indicator, shares and losses as numbers adding up to the gap', async () => {
+    const { code, out } = await run('spiega', 'seeds/integra-ente-2024.xlsx', '--sheet', 'Ente', '--json');
+    expect(code).toBe(0);
+    const [ente] = JSON.parse(out).sheets[0].explanations;
+    expect([ente.code, ente.computed, ente.semaforo]).toEqual(['Ente', expect.closeTo(0.99617, 5), 'verde']);
+    const losses = ente.indicators.map((i: { loss: number }) => i.loss);
+    expect(losses.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(ente.gap, 12);
+    expect(ente.indicators[0]).toMatchObject({ code: 'OC_TBS_03', level: 'indicatore', share: 0.02778889 });
+    expect(ente.leftOut).toEqual([]);
+    expect(ente.text).toMatch(/^Ente al 99,62%/);
+  });
+
+  test('an unknown node, and a workbook with no tree, exit 2 with the reason', async () => {
+    const missing = await run('spiega', 'seeds/integra-ente-2024.xlsx', '--nodo', '999');
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('Nodo «999» non trovato')]);
+    const annex = await run('spiega', 'seeds/integra-overshooting-2024.xlsx');
+    expect([annex.code, annex.err]).toEqual([2, expect.stringContaining('nessun albero da spiegare')]);
   });
 });
 

@@ -4,7 +4,7 @@
  * missing values and unreadable weights, and on generated reports.
  */
 import fc from 'fast-check';
-import { analyseSheet, Dec, MODENA_2024, profileFromJson, profileToJson, type EvaluatedNode, type TreeRow } from '../../src/engine';
+import { analyseSheet, analyseWorkbook, Dec, rowName, MODENA_2024, profileFromJson, profileToJson, type EvaluatedNode, type TreeRow } from '../../src/engine';
 import { buildTree, evaluateForest, explain, flatten, nodesNamed, type Explanation } from '../../src/engine/trees';
 import { explanationText, points } from '../../src/engine/reports';
 import { readWorkbook } from '../../src/cli/xlsx-read';
@@ -129,6 +129,17 @@ describe('missing values and unreadable weights', () => {
     expect(nodesNamed(roots, 'ENTE')).toHaveLength(1);
     expect(nodesNamed(roots, 'nessuno')).toEqual([]);
   });
+});
+
+test.each(['integra-ente-2024.xlsx', 'integra-unita-2024.xlsx', 'schede-2024.xlsx'])('%s: at every node of every sheet the losses add up to the gap', async (file) => {
+  const book = await readWorkbook(`seeds/${file}`);
+  if (!book.ok) throw new Error(book.message);
+  const nodes = analyseWorkbook(book.grids).flatMap((r) => flatten(r.roots));
+  expect(nodes.length).toBeGreaterThan(20);
+  for (const node of nodes) {
+    const e = explain(node);
+    if (e.gap !== null && e.children.length > 0) expect([rowName(node.row), addsUp(e)]).toEqual([rowName(node.row), true]);
+  }
 });
 
 test('generated reports: at every node the indicators and the children each add up to the gap', () => {

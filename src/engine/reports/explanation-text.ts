@@ -8,11 +8,12 @@ import {
 /** Indicators named one by one in a sentence; the others are summed. */
 const NAMED_INDICATORS = 3;
 
-/** «obiettivo strategico 701 «Tutela della legalità»», «blocco «Indicatori»», «Ente». */
+/** «obiettivo strategico 701 «Tutela della legalità»», «blocco «Indicatori»», «Ente», «Area Dirigenziale 1». */
 export function nodeTitle(row: TreeRow): string {
   const level = LEVEL_NAMES[row.level];
   const name = rowNameInMessage(row);
-  if (name.toLowerCase() === level.toLowerCase()) return level;
+  // «Area Dirigenziale 1» is an area already: no «area Area Dirigenziale 1».
+  if (name.toLowerCase().startsWith(level.toLowerCase())) return row.label === '' || row.code === '' ? name : `${name} «${excerpt(row.label)}»`;
   if (row.code === '') return `${level} «${name}»`;
   return row.label === '' ? `${level} ${name}` : `${level} ${name} «${excerpt(row.label)}»`;
 }

@@ -32,7 +32,8 @@ export interface Explanation {
   readonly children: readonly Contribution[];
   /**
    * The indicators below it in its mean, at any depth, the largest loss first: their losses add up to
-   * the gap. A node counted as 0% as a whole (nothing below it measurable) stands for its indicators.
+   * the gap. A node counted as 0% as a whole (nothing below it measurable), or whose figure is not
+   * the mean of its children (a scorecard's OS), stands for its indicators.
    */
   readonly indicators: readonly Contribution[];
   /** Children outside its mean. */
@@ -42,6 +43,12 @@ export interface Explanation {
 }
 
 const isLeaf = (node: EvaluatedNode): boolean => node.indicator !== undefined || node.children.length === 0;
+
+/** Whether a node's figure is the mean of its children: a scorecard's OS takes the Ente's grado instead, and stands for itself. */
+function isMeanOfChildren(node: EvaluatedNode): boolean {
+  const mean = node.rollup?.ok === true ? node.rollup.value.value : null;
+  return mean !== null && node.achievement !== null && mean.equals(node.achievement);
+}
 
 function leftOutReason(node: EvaluatedNode): LeftOutReason {
   if (node.weight !== undefined && !node.weight.ok) return 'peso-illeggibile';
@@ -68,7 +75,7 @@ function contribution(node: EvaluatedNode, share: Dec): Contribution {
 
 /** The node's children in its mean with their shares; none when its mean cannot be computed. */
 function shares(node: EvaluatedNode, profile: SmvpProfile): { parts: Contribution[]; leftOut: LeftOut[] } {
-  if (node.achievement === null || isLeaf(node)) return { parts: [], leftOut: [] };
+  if (!isMeanOfChildren(node)) return { parts: [], leftOut: [] };
   const { counted, leftOut } = split(node, profile);
   const total = counted.reduce((sum, c) => sum.plus(c.weight), ZERO);
   return { parts: counted.map(({ child, weight }) => contribution(child, weight.div(total))), leftOut };
