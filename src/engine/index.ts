@@ -22,7 +22,8 @@ export {
 export {
   evaluateIndicator, evaluateForest, flatten, type EvaluatedNode, buildTree, rowName, type Level, LEVEL_NAMES,
   type TreeRow, type TreeNode, validateTree, weightFindings, codeKey, similarity, matchAcrossYears,
-  type Matchable, explain, nodesNamed, type Contribution, type Explanation, type LeftOut,
+  type Matchable, explain, nodesNamed, type Contribution, type Explanation, type LeftOut, whatIf, nodeIds,
+  type Change, type NodeId,
 } from './trees';
 export {
   columnLetters, type GridCell, type Grid, recogniseLayout, type LayoutKind, LAYOUT_NAMES, type AnnexInput,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { analyseSheet, analyseWorkbook, Dec, rowName, MODENA_2024, profileFromJson, profileToJson, type EvaluatedNode, type TreeRow } from '../../src/engine';
-import { buildTree, evaluateForest, explain, flatten, nodesNamed, type Explanation } from '../../src/engine/trees';
+import { buildTree, evaluateForest, explain, flatten, nodeIds, nodesNamed, whatIf, type Explanation } from '../../src/engine/trees';
 import { explanationText, points } from '../../src/engine/reports';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { EVERYTHING, fcDraw, generateReport } from '../support/integra-generator';
@@ -156,4 +156,31 @@ test('generated reports: at every node the indicators and the children each add 
     }),
     { numRuns: 25 },
   );
+});
+
+describe('what-if', () => {
+  const roots = evaluateForest(buildTree(TREE), MODENA_2024);
+
+  test('a value typed for A1 recomputes A and the OS; the official trees stay as they were', () => {
+    const ids = nodeIds(roots);
+    expect(ids.get('0.0.0')?.row.code).toBe('A1');
+    const tried = whatIf(roots, new Map([['0.0.0', { value: '100 N.' }]]), MODENA_2024);
+    const after = nodeIds(tried);
+    // A = (1 + 0,5)/2 = 75%: OS = 0,6·0,75 + 0,4·0,8 = 77%.
+    expect([after.get('0.0')?.achievement?.toString(), after.get('0')?.achievement?.toString()]).toEqual(['0.75', '0.77']);
+    expect(after.get('0.1')?.achievement).toEqual(ids.get('0.1')?.achievement);
+    expect(roots[0].achievement?.toString()).toBe('0.62');
+  });
+
+  test('a weight and a target: C counts once its weight is readable, B1 meets a lower target', () => {
+    const tried = nodeIds(whatIf(roots, new Map([['0.2', { weight: '0%' }], ['0.1.0', { target: '>= 80 N.' }]]), MODENA_2024));
+    // B = 100%, C counts with weight 0: OS = (0,6·0,5 + 0,4·1 + 0·0,1)/1 = 70%.
+    expect(tried.get('0')?.achievement?.toString()).toBe('0.7');
+  });
+
+  test('a value typed over measures replaces them', () => {
+    const measured = evaluateForest(buildTree([row('os', 'M'), row('indicatore', 'M1', { weight: '100%', target: '>= 10 N.', value: '5 N.', measures: '5 N. / 1 N.' })]));
+    expect(measured[0].achievement?.toString()).toBe('0.5');
+    expect(whatIf(measured, new Map([['0.0', { value: '10 N.' }]]))[0].achievement?.toString()).toBe('1');
+  });
 });

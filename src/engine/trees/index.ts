@@ -17,3 +17,4 @@ export {
 export {
   explain, nodesNamed, type Contribution, type Explanation, type LeftOut, type LeftOutReason,
 } from './explain';
+export { whatIf, nodeIds, type Change, type NodeId } from './what-if';
