@@ -1,7 +1,10 @@
 /** How Excel hands values to custom functions, and how errors go back to it. */
 import {
   DEFAULT_PROFILE,
+  parseAchievementCell,
   parseActual,
+  parseWeight,
+  type Dec,
   parseTarget,
   profileByName,
   profileFromJson,
@@ -86,6 +89,29 @@ function readCell(v: unknown, where: string): CellScalar {
   if (rich.type === 'Error') throw inputError(rich.basicValue, where);
   if (BASIC_TYPES.has(rich.type) && isScalar(rich.basicValue)) return rich.basicValue;
   throw notAFigure(rich, where);
+}
+
+const isErrorValue = (v: unknown): boolean => v instanceof CustomFunctions.Error || (v as RichValue | null)?.type === 'Error';
+
+/**
+ * A child's weight in PERF.MEDIA_PESATA: null when it cannot be read (an error too), so the child is
+ * left out, as the recomputation leaves out a child whose weight is unreadable.
+ */
+export function readLiveWeight(v: unknown, child: number): Dec | null {
+  if (isErrorValue(v)) return null;
+  const weight = parseWeight(readCell(v, `«pesi_e_valori», peso ${child}`));
+  return weight.ok ? weight.value : null;
+}
+
+/**
+ * A child's achievement in PERF.MEDIA_PESATA: null (missing) for an empty cell, N/D or an error (a
+ * child that cannot be computed), which the mean leaves out or counts as 0%, as the profile says.
+ */
+export function readLiveAchievement(v: unknown, child: number): Dec | null {
+  if (isErrorValue(v)) return null;
+  const read = parseAchievementCell(readCell(v, `«pesi_e_valori», raggiungimento ${child}`));
+  if (!read.ok) throw excelError('value', `Figlio ${child}: ${read.error.message}`);
+  return read.value;
 }
 
 /** Where a cell of a range is, 1-based, for messages. */

@@ -8,6 +8,8 @@
 import {
   achievement,
   DEFAULT_PROFILE,
+  evaluateIndicator,
+  rollUp,
   formatTarget,
   parseActual,
   suggestTarget,
@@ -22,12 +24,15 @@ import {
   parseFractionCell,
   profileFromJson,
   profileToJson,
+  type CellScalar,
   type Dec,
   type MeasuresValue,
   type SmvpProfile,
   type WeightedCell,
 } from '../engine';
-import { excelError, firstCell, matrix, orValueError, placeInRange, readActual, readProfile, readSuggestionMethod, readTarget } from './excel-values';
+import {
+  excelError, firstCell, matrix, orValueError, placeInRange, readActual, readLiveAchievement, readLiveWeight, readProfile, readSuggestionMethod, readTarget,
+} from './excel-values';
 
 /**
  * Achievement of an indicator under the SMVP, as a fraction between 0 and 1.
@@ -74,6 +79,58 @@ export function perfRollup(weights: any[][], values: any[][]): number {
   );
   const rollup = orValueError(aggregateCells(cells));
   if (rollup.value === null) throw excelError('notAvailable', 'Nessun valore misurabile da aggregare.');
+  return rollup.value.toNumber();
+}
+
+/**
+ * Achievement of an indicator as the SMVP recomputation reads its report row: from its measures when
+ * they can be read, else from its value. For the live column (Ricalcolato SMVP).
+ * @customfunction INDICATORE INDICATOR
+ * @param target The target, e.g. ">= 1.000 N.".
+ * @param actual The value as the report states it.
+ * @param [measures] The measures (Valori misure), e.g. "8.270 N. / 630,56 N.": when readable, the value is computed from them.
+ * @param [valueFormat] "%" when the value cell is formatted as a percentage (a function sees the number, not its format).
+ * @param [profile] SMVP profile: its name or its parameters as JSON (default: Modena 2024).
+ * @returns The achievement (format the cell as a percentage); #N/A when the value is missing.
+ */
+export function perfIndicator(target: any, actual: any, measures?: any, valueFormat?: any, profile?: any): number {
+  const format = firstCell(valueFormat, 'formato_valore');
+  const value = firstCell(actual, 'valore');
+  const percent = typeof format === 'string' && format.includes('%');
+  const row = {
+    level: 'indicatore' as const,
+    code: '',
+    label: '',
+    target: firstCell(target, 'target'),
+    value: percent && typeof value === 'number' ? { value, numberFormat: '0%' } : value,
+    measures: measuresCell(firstCell(measures, 'valori_misure')),
+  };
+  const outcome = orValueError(evaluateIndicator(row, readProfile(profile)).outcome);
+  if (outcome.kind === 'notMeasurable') throw excelError('notAvailable', 'Valore non disponibile: indicatore non misurabile.');
+  return outcome.value.toNumber();
+}
+
+/** Measures are text: a bare 0 is an empty cell, which Excel on Windows hands to a function as 0 (OfficeDev/office-js issue 4702). */
+const measuresCell = (cell: CellScalar): CellScalar => (cell === 0 ? null : cell);
+
+/**
+ * Weighted mean of a node's children as the SMVP recomputation makes it: weight and achievement cell
+ * of each child in turn, wherever they are; a child whose achievement is missing or an error counts
+ * as the profile says, one whose weight cannot be read is left out.
+ * @customfunction MEDIA_PESATA WEIGHTEDMEAN
+ * @param weightsAndValues Weight, achievement, weight, achievement, …; an odd last argument is the SMVP profile.
+ * @returns The weighted achievement (format the cell as a percentage); #N/A when no child can be measured.
+ */
+export function perfWeightedMean(weightsAndValues: any[]): number {
+  const args = [...weightsAndValues];
+  const profile = args.length % 2 === 1 ? readProfile(args.pop()) : DEFAULT_PROFILE;
+  const children: { weight: Dec; achievement: Dec | null }[] = [];
+  for (let i = 0; i < args.length; i += 2) {
+    const weight = readLiveWeight(args[i], i / 2 + 1);
+    if (weight !== null) children.push({ weight, achievement: readLiveAchievement(args[i + 1], i / 2 + 1) });
+  }
+  const rollup = orValueError(rollUp(children, profile));
+  if (rollup.value === null) throw excelError('notAvailable', 'Nessun figlio misurabile.');
   return rollup.value.toNumber();
 }
 

@@ -9,6 +9,8 @@ const percent = (n: number) => formatPercent(new Dec(n));
 import {
   perfAchievement,
   perfActual,
+  perfIndicator,
+  perfWeightedMean,
   perfSuggestedTarget,
   perfDeviation,
   perfOvershooting,
@@ -198,3 +200,52 @@ describe('PERF.AGGREGA', () => {
     expect(errorOf(() => perfRollup([[0.5], ['metà']], [[1], [0.7]]))).toBe(VALUE);
   });
 });
+
+describe('PERF.INDICATORE', () => {
+  test('from the measures when readable, else from the value; OC_TBS_03 93,68% from 8.270 N. / 630,56 N. against >= 14 N.', () => {
+    expect(percent(perfIndicator('>= 14 N.', '13,12 N.', '8.270 N. / 630,56 N.', null, null))).toBe('93,68%');
+    expect(perfIndicator('>= 14 N.', '14 N.', 'illeggibile', null, null)).toBe(1);
+    expect(perfIndicator('>= 200 N.', 184, null, null, null)).toBeCloseTo(0.92, 12);
+  });
+
+  test('a number from a percentage cell: "%" says so (the function never sees the format)', () => {
+    // 1,5 in a cell formatted as a percentage is 150%; bare, above 1 it can only be percentage points.
+    expect(perfIndicator('>= 100%', 1.5, null, '%', null)).toBe(1);
+    expect(perfIndicator('>= 100%', 1.5, null, null, null)).toBeCloseTo(0.015, 12);
+  });
+
+  test('Windows hands an empty measures cell as 0: no measures, the value counts', () => {
+    expect(perfIndicator('>= 10 N.', '5 N.', 0, null, null)).toBe(0.5);
+  });
+
+  test('a missing value is #N/A, an unreadable target #VALUE!, as PERF.RAGGIUNGIMENTO', () => {
+    expect(errorOf(() => perfIndicator('>= 10 N.', 'N/D', null, null, null))).toBe(NA);
+    expect(errorOf(() => perfIndicator('boh', '5 N.', null, null, null))).toBe(VALUE);
+  });
+});
+
+describe('PERF.MEDIA_PESATA', () => {
+  const err = (code: string) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+
+  test('pairs of weight and achievement, wherever they are: OS 701 = 50% · 97,60% + 50% · 100%', () => {
+    expect(perfWeightedMean(['50%', 0.976, 0.5, 1])).toBeCloseTo(0.988, 12);
+  });
+
+  test('a missing, N/D or error achievement is left out, or 0% when the profile (the odd last argument) says so', () => {
+    expect(perfWeightedMean([0.5, 0.8, 0.5, err('#N/A')])).toBeCloseTo(0.8, 12);
+    expect(perfWeightedMean([0.5, 0.8, 0.5, 'N/D'])).toBeCloseTo(0.8, 12);
+    expect(perfWeightedMean([0.5, 0.8, 0.5, null])).toBeCloseTo(0.8, 12);
+    expect(perfWeightedMean([0.5, 0.8, 0.5, err('#VALUE!'), '{"missingValue":"zero"}'])).toBeCloseTo(0.4, 12);
+  });
+
+  test('a child whose weight cannot be read is left out, as the recomputation leaves it out', () => {
+    expect(perfWeightedMean([0.5, 0.8, 'molto', 0.2, err('#REF!'), 0.1])).toBeCloseTo(0.8, 12);
+  });
+
+  test('nothing measurable is #N/A; an achievement above 100% or an unknown profile #VALUE!', () => {
+    expect(errorOf(() => perfWeightedMean([1, 'N/D']))).toBe(NA);
+    expect(excelResult(() => perfWeightedMean([1, 96.77]))).toEqual({ error: VALUE, message: expect.stringContaining('Figlio 1') });
+    expect(errorOf(() => perfWeightedMean([1, 0.9, 'Milano 2030']))).toBe(VALUE);
+  });
+});
+

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { acceptingErrors, localizeFunctions, type Translations } from '../../scripts/localize-functions';
+import { LIVE_FUNCTIONS } from '../../src/engine/reports';
 
 const ROOT = join(__dirname, '..', '..');
 const translations = JSON.parse(readFileSync(join(ROOT, 'src', 'functions', 'functions.it.json'), 'utf8')) as Translations;
 const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 
 interface Metadata {
-  functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description: string; optional?: boolean; dimensionality?: string }> }>;
+  functions: Array<{ id: string; name: string; description: string; parameters: Array<{ name: string; description: string; optional?: boolean; dimensionality?: string; repeating?: boolean }> }>;
 }
 
 let english: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 
 const signature = (m: Metadata) =>
-  m.functions.map((f) => `${f.id} ${f.name}(${f.parameters.map((p) => `${p.optional === true ? '[' : ''}${p.name}${p.dimensionality === 'matrix' ? '[][]' : ''}${p.optional === true ? ']' : ''}`).join('; ')})`);
+  m.functions.map((f) => `${f.id} ${f.name}(${f.parameters.map((p) => `${p.optional === true ? '[' : ''}${p.name}${p.dimensionality === 'matrix' ? '[][]' : ''}${p.optional === true ? ']' : ''}${p.repeating === true ? '…' : ''}`).join('; ')})`);
 
 describe('custom functions metadata', () => {
   test('error cells and data types reach the functions, in both languages', () => {
@@ -40,6 +41,8 @@ describe('custom functions metadata', () => {
       'RAGGIUNGIMENTO ACHIEVEMENT(target; actual; [profile])',
       'RAPPORTO RATIO(target; actual)',
       'AGGREGA ROLLUP(weights[][]; values[][])',
+      'INDICATORE INDICATOR(target; actual; [measures]; [valueFormat]; [profile])',
+      'MEDIA_PESATA WEIGHTEDMEAN(weightsAndValues…)',
       'SEMAFORO TRAFFICLIGHT(achieved; [profile])',
       'OVERSHOOTING OVERSHOOTING(target; actual; [tolerance])',
       'SCOSTAMENTO DEVIATION(target; actual)',
@@ -56,6 +59,8 @@ describe('custom functions metadata', () => {
       'RAGGIUNGIMENTO RAGGIUNGIMENTO(target; valore; [profilo])',
       'RAPPORTO RAPPORTO(target; valore)',
       'AGGREGA AGGREGA(pesi[][]; valori[][])',
+      'INDICATORE INDICATORE(target; valore; [valori_misure]; [formato_valore]; [profilo])',
+      'MEDIA_PESATA MEDIA_PESATA(pesi_e_valori…)',
       'SEMAFORO SEMAFORO(raggiungimento; [profilo])',
       'OVERSHOOTING OVERSHOOTING(target; valore; [tolleranza])',
       'SCOSTAMENTO SCOSTAMENTO(target; valore)',
@@ -65,6 +70,17 @@ describe('custom functions metadata', () => {
     const englishDescriptions = new Set((JSON.parse(english) as Metadata).functions.flatMap((f) => [f.description, ...f.parameters.map((p) => p.description)]));
     const untranslated = italian.functions.flatMap((f) => [f.description, ...f.parameters.map((p) => p.description)]).filter((d) => englishDescriptions.has(d));
     expect(untranslated).toEqual([]);
+  });
+
+  test('the live column writes the functions by the names Excel gives them in each language', () => {
+    const localized = localizeFunctions(english, translations);
+    if (!localized.ok) throw new Error(localized.errors.join('\n'));
+    const names = (json: string, id: string) => `PERF.${(JSON.parse(json) as Metadata).functions.find((f) => f.id === id)?.name}`;
+    expect(LIVE_FUNCTIONS).toEqual({
+      indicator: { it: names(localized.json, 'INDICATORE'), en: names(english, 'INDICATORE') },
+      mean: { it: names(localized.json, 'MEDIA_PESATA'), en: names(english, 'MEDIA_PESATA') },
+    });
+    expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="PERF"/>');
   });
 
   test('a missing or stale translation is an error naming it (the build fails on it)', () => {

@@ -7,3 +7,7 @@ export {
   type OvershootingSheet, type PlacedCell, type SheetLayout,
 } from './overshooting-sheet';
 export { explanationText, nodeTitle, points } from './explanation-text';
+export {
+  LIVE_HEADER, LIVE_FUNCTIONS, type FunctionLanguage, type LiveFormula, type LiveRow, liveRows, liveProfileArgument,
+  formulaText,
+} from './live-model';

@@ -1,0 +1,118 @@
+import { DEFAULT_PROFILE, profileToJson, type SmvpProfile } from '../core';
+import { isBlankCell, isPercentFormat, toCellInput } from '../cells';
+import { columnLetters } from '../sheets';
+import type { EvaluatedNode } from '../trees';
+
+/** The header of the column of live formulas. */
+export const LIVE_HEADER = 'Ricalcolato SMVP';
+
+/**
+ * The two functions the live column uses, as Excel names them in each language: the build gives the
+ * English names (functions.json, from the JSDoc of src/functions/functions.ts) and the Italian ones
+ * (functions.it.json); a test checks these against both.
+ */
+export const LIVE_FUNCTIONS = {
+  indicator: { it: 'PERF.INDICATORE', en: 'PERF.INDICATOR' },
+  mean: { it: 'PERF.MEDIA_PESATA', en: 'PERF.WEIGHTEDMEAN' },
+} as const;
+
+export type FunctionLanguage = 'it' | 'en';
+
+/** One row's formula, by the cells it reads. */
+export type LiveFormula =
+  | {
+      readonly kind: 'indicator';
+      readonly target: string;
+      readonly value: string;
+      readonly measures?: string;
+      /** The value cell holds a number formatted as a percentage: a function sees the number, not its format. */
+      readonly percentValue: boolean;
+    }
+  | {
+      readonly kind: 'mean';
+      /** Each child's weight cell and its own live cell, in print order. */
+      readonly children: readonly { readonly weight: string; readonly achievement: string }[];
+    }
+  /** Nothing to compute (no target, no children): #N/A, which the parent's mean reads as a missing value. */
+  | { readonly kind: 'none' };
+
+export interface LiveRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly node: EvaluatedNode;
+  readonly formula: LiveFormula;
+}
+
+/**
+ * The formulas of the *Ricalcolato SMVP* column (`column`, 0-based), one per node on the row where it
+ * is first printed: an indicator's achievement from its own target, value and measures cells, a
+ * parent's weighted mean of exactly its children's weight and live cells. A child whose weight has no
+ * cell is left out, as the recomputation leaves out an unreadable weight. A node with nothing to
+ * compute gets #N/A rather than an empty cell: Excel on Windows hands an empty cell to a custom
+ * function as 0 (OfficeDev/office-js issue 4702), which the mean would count as 0%.
+ */
+export function liveRows(roots: readonly EvaluatedNode[], column: number): LiveRow[] {
+  const letters = columnLetters(column);
+  const out: LiveRow[] = [];
+  const visit = (node: EvaluatedNode): void => {
+    if (node.row.sheetRow !== undefined) out.push({ row: node.row.sheetRow, node, formula: formulaOf(node, letters) });
+    node.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+const NONE: LiveFormula = { kind: 'none' };
+
+function formulaOf(node: EvaluatedNode, letters: string): LiveFormula {
+  const { row } = node;
+  const at = row.addresses ?? {};
+  if (node.indicator !== undefined) {
+    if (at.target === undefined || at.value === undefined) return NONE;
+    const input = toCellInput(row.value ?? null);
+    const percentValue = typeof input.value === 'number' && isPercentFormat(input.numberFormat);
+    // Only measures that are there: an empty cell would reach the function as 0 on Windows (issue 4702).
+    const measures = at.measures === undefined || isBlankCell(row.measures) ? {} : { measures: at.measures };
+    return { kind: 'indicator', target: at.target, value: at.value, ...measures, percentValue };
+  }
+  const children = node.children.flatMap((child) => {
+    const weight = child.row.addresses?.weight;
+    return weight === undefined || child.row.sheetRow === undefined ? [] : [{ weight, achievement: `${letters}${child.row.sheetRow}` }];
+  });
+  return children.length === 0 ? NONE : { kind: 'mean', children };
+}
+
+/**
+ * The profilo argument the formulas need: only what changes their figures (the deadline rule and
+ * missing values; the semaphore is the column's formatting), as JSON the functions read. Null for
+ * the default profile's figures, so the formulas stay short.
+ */
+export function liveProfileArgument(profile: SmvpProfile): string | null {
+  const json = profileToJson(profile);
+  const base = profileToJson(DEFAULT_PROFILE);
+  const needed = {
+    ...(JSON.stringify(json.deadline) === JSON.stringify(base.deadline) ? {} : { deadline: json.deadline }),
+    ...(json.missingValue === base.missingValue ? {} : { missingValue: json.missingValue }),
+  };
+  return Object.keys(needed).length === 0 ? null : JSON.stringify(needed);
+}
+
+/** A text as an Excel formula's string literal: quotes doubled. */
+const literal = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * A formula as Office.js `Range.formulas` takes it: English separators (commas) whatever the user's
+ * locale, and the custom functions' names in the language Excel shows them in (see LIVE_FUNCTIONS).
+ */
+export function formulaText(formula: LiveFormula, language: FunctionLanguage, profile: string | null): string {
+  if (formula.kind === 'none') return '=NA()';
+  const tail = profile === null ? [] : [literal(profile)];
+  if (formula.kind === 'indicator') {
+    const optional = [formula.measures ?? '', formula.percentValue ? literal('%') : '', ...tail];
+    // Trailing empty arguments dropped: =PERF.INDICATORE(F5,G5) rather than =PERF.INDICATORE(F5,G5,,).
+    while (optional.length > 0 && optional[optional.length - 1] === '') optional.pop();
+    return `=${LIVE_FUNCTIONS.indicator[language]}(${[formula.target, formula.value, ...optional].join(',')})`;
+  }
+  const pairs = formula.children.flatMap((c) => [c.weight, c.achievement]);
+  return `=${LIVE_FUNCTIONS.mean[language]}(${[...pairs, ...tail].join(',')})`;
+}
