@@ -3,7 +3,7 @@ import { parseWeight, toCellInput, type CellLike } from './cells';
 import { semaforo, type Semaforo } from './rules';
 import { buildTree, evaluateForest, flatten, validateTree, type EvaluatedNode, type Level } from './trees';
 import {
-  LAYOUT_NAMES, readAnnex, readTreeReport, recogniseLayout, type AnnexInput, type Grid, type Layout, type LayoutKind,
+  LAYOUT_NAMES, readAnnex, readTreeReport, recogniseLayout, sheetRow, type AnnexInput, type Grid, type Layout, type LayoutKind,
 } from './sheets';
 import { buildOvershootingReport, type OvershootingReport } from './reports';
 import { checkAlbero, readAlberoReading, type AlberoContext, type AlberoRow, type LegendEntry } from './planning';
@@ -32,6 +32,8 @@ export interface SheetReport {
   readonly roots: readonly EvaluatedNode[];
   /** Planning tree compared with last year's tree: targets raised or lowered, objectives added or dropped. */
   readonly legend: readonly LegendEntry[];
+  /** 1-based sheet row of the report's header; null when no layout was recognised. */
+  readonly headerRow: number | null;
 }
 
 function percentOf(stated: EvaluatedNode['statedAchievement']): Dec | null {
@@ -110,12 +112,12 @@ function plainNode(row: AlberoRow): NodeReport {
 }
 
 /** A recomputed tree report: its node list, findings and the overshooting of its indicators. */
-function treeReport(name: string, kind: LayoutKind, roots: readonly EvaluatedNode[], readingFindings: readonly Finding[], profile: SmvpProfile): SheetReport {
+function treeReport(grid: Grid, layout: Layout, roots: readonly EvaluatedNode[], readingFindings: readonly Finding[], profile: SmvpProfile): SheetReport {
   const all = flatten(roots);
   const nodes = all.map((n) => nodeReport(n, profile));
   const findings = [...readingFindings, ...validateTree(roots, profile)].sort(bySeverity);
   const overshooting = buildOvershootingReport(indicatorsOf(all), profile);
-  return { name, layout: kind, nodes, findings, overshooting, roots, legend: [] };
+  return { name: grid.name, layout: layout.kind, nodes, findings, overshooting, roots, legend: [], headerRow: sheetRow(grid, layout.headerRow) };
 }
 
 /** What a planning tree and a scorecard are checked against: the other sheets of their workbook. */
@@ -133,8 +135,8 @@ export function analyseSheet(grid: Grid, profile: SmvpProfile = DEFAULT_PROFILE,
 }
 
 function analyseRecognised(grid: Grid, layout: Layout | undefined, profile: SmvpProfile, context: WorkbookContext): SheetReport {
-  const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [] };
-  if (layout === undefined) return { ...empty, layout: null, findings: [unrecognisedLayout(grid.name)] };
+  if (layout === undefined) return { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [], layout: null, findings: [unrecognisedLayout(grid.name)], headerRow: null };
+  const empty = { name: grid.name, nodes: [], overshooting: null, roots: [], legend: [], headerRow: sheetRow(grid, layout.headerRow) };
   if (layout.kind === 'overshooting') {
     const report = buildOvershootingReport(readAnnex(grid, layout), profile);
     return { ...empty, layout: layout.kind, findings: [...report.findings].sort(bySeverity), overshooting: report };
@@ -148,11 +150,11 @@ function analyseRecognised(grid: Grid, layout: Layout | undefined, profile: Smvp
     const reading = readScheda(grid, layout);
     const graded = evaluateForest(buildTree(reading.rows), profile).map((root) => gradeStrategicObjectives(root, context.scheda ?? {}, profile));
     const findings = [...reading.findings, ...graded.flatMap((g) => g.findings)];
-    return treeReport(grid.name, layout.kind, graded.map((g) => g.root), findings, profile);
+    return treeReport(grid, layout, graded.map((g) => g.root), findings, profile);
   }
   const reading = readTreeReport(grid, layout);
   const roots = evaluateForest(buildTree(reading.rows), profile);
-  return treeReport(grid.name, layout.kind, roots, reading.findings, profile);
+  return treeReport(grid, layout, roots, reading.findings, profile);
 }
 
 /**

@@ -35,5 +35,8 @@ export {
 } from './reports';
 export { readAlbero, suggestTarget, formatTarget } from './planning';
 export { splitObjective } from './scorecards';
+export {
+  LIVE_HEADER, type FunctionLanguage, liveRows, liveProfileArgument, formulaText, semaphoreRules,
+} from './reports';
 export { analyseSheet, needsOtherSheets, analyseWorkbook, type NodeReport, type SheetReport } from './analyse';
 export { highlightMarks, LEGEND_FILLS, type Mark } from './marks';

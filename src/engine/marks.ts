@@ -1,10 +1,8 @@
 import { DEFAULT_PROFILE, type SmvpProfile } from './core';
-import { semaforo, type Semaforo } from './rules';
+import { SEMAPHORE_FILLS, semaforo } from './rules';
 import type { LegendChange } from './planning';
 import type { SheetReport } from './analyse';
 
-/** Excel's own good / neutral / bad fills, so the colours read as users expect. */
-const SEMAPHORE_FILLS: Readonly<Record<Semaforo, string>> = { verde: 'C6EFCE', giallo: 'FFEB9C', rosso: 'FFC7CE' };
 const OVERSHOOTING_FILL = 'F4B084';
 
 /** The planning tree's legend (target incrementati / diminuiti, obiettivo eliminato / aggiunto / rinominato). */

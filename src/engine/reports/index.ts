@@ -9,5 +9,5 @@ export {
 export { explanationText, nodeTitle, points } from './explanation-text';
 export {
   LIVE_HEADER, LIVE_FUNCTIONS, type FunctionLanguage, type LiveFormula, type LiveRow, liveRows, liveProfileArgument,
-  formulaText,
+  formulaText, semaphoreRules, type SemaphoreRule,
 } from './live-model';

@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE, profileToJson, type SmvpProfile } from '../core';
+import { SEMAPHORE_FILLS, type Semaforo } from '../rules';
 import { isBlankCell, isPercentFormat, toCellInput } from '../cells';
 import { columnLetters } from '../sheets';
 import type { EvaluatedNode } from '../trees';
@@ -115,4 +116,25 @@ export function formulaText(formula: LiveFormula, language: FunctionLanguage, pr
   }
   const pairs = formula.children.flatMap((c) => [c.weight, c.achievement]);
   return `=${LIVE_FUNCTIONS.mean[language]}(${[...pairs, ...tail].join(',')})`;
+}
+
+/** One conditional format of the live column: the cell's semaphore, as a formula on its top cell. */
+export interface SemaphoreRule {
+  readonly semaforo: Semaforo;
+  /** In English, relative to the range's top cell, as ConditionalFormatRule.formula takes it. */
+  readonly formula: string;
+  /** RGB hex, the same as the static highlight's. */
+  readonly fill: string;
+}
+
+/**
+ * The profile's semaphore (SMVP §4) as three rules on the live column, whose top cell is `topCell`:
+ * verde from the green threshold, rosso up to the red one, giallo between. ISNUMBER keeps them off
+ * the errors and empty cells, which Excel would otherwise compare as 0 (rosso).
+ */
+export function semaphoreRules(topCell: string, profile: SmvpProfile = DEFAULT_PROFILE): SemaphoreRule[] {
+  const green = profile.semaphore.green.toString();
+  const red = profile.semaphore.red.toString();
+  const rule = (semaforo: Semaforo, test: string): SemaphoreRule => ({ semaforo, formula: `=AND(ISNUMBER(${topCell}),${test})`, fill: SEMAPHORE_FILLS[semaforo] });
+  return [rule('verde', `${topCell}>=${green}`), rule('rosso', `${topCell}<=${red}`), rule('giallo', `${topCell}>${red},${topCell}<${green}`)];
 }

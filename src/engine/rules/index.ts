@@ -6,5 +6,5 @@ export { aggregateCells, type WeightedCell } from './aggregate';
 export { deviation, type Deviation } from './deviation';
 export { overshooting, type OvershootingOutcome } from './overshooting';
 export { rollUp, type Weighted, type Rollup } from './rollup';
-export { semaforo, type Semaforo } from './semaphore';
+export { semaforo, SEMAPHORE_FILLS, type Semaforo } from './semaphore';
 export { valueToTarget } from './value-to-target';
