@@ -40,3 +40,6 @@ export {
 } from './reports';
 export { analyseSheet, needsOtherSheets, analyseWorkbook, type NodeReport, type SheetReport } from './analyse';
 export { highlightMarks, LEGEND_FILLS, type Mark } from './marks';
+export {
+  dashboardSheet, type DashboardSheet, type DashboardChart, type DashboardSeries, type DashboardTree, type DashboardAnnex,
+} from './reports';

@@ -17,7 +17,10 @@
  *   limited to 5,000,000 cells for read operations": Resource limits and performance optimization);
  * - adding a sheet whose name is taken (in any case, as Excel's own sheet names) fails the sync with
  *   ItemAlreadyExists (error codes page; d.ts: WorksheetCollection.add "the name should be unique");
- * - a sync can be made to fail or to hang (`syncFault`), as a lost connection or a busy Excel does.
+ * - a sync can be made to fail or to hang (`syncFault`), as a lost connection or a busy Excel does;
+ * - a chart added on a new sheet (`charts.add(type, range, seriesBy)`) is recorded with its source
+ *   band, and what the code sets on it (title, legend, position, value axis, each series' name,
+ *   chart type and colours) is recorded at the next sync (see MockChart for the sources).
  * Every sync is counted with the estimated size of what it carried, so tests and benchmarks see the
  * round trips.
  */
@@ -57,12 +60,45 @@ export interface Written {
   numberFormat?: unknown[][];
 }
 
+/** A series of a MockChart, with what the code set on it (colours as given, "#RRGGBB"). */
+export interface MockSeries {
+  name?: string;
+  chartType?: string;
+  fill?: string;
+  line?: string;
+}
+
+/**
+ * A chart added on a new sheet. Its series come from the source band as Excel makes them (Microsoft,
+ * "Work with charts using the Excel JavaScript API": charts.add over A1:B13 plots column B, named by
+ * B1, over the categories of column A): with seriesBy "Columns" one series per column after the
+ * first, which holds the categories; with "Rows" one per row after the first. With "Auto" (or none)
+ * Excel on desktop "will inspect the source data shape to automatically guess" and on the web "will
+ * simply default to columns" (d.ts, enum ChartSeriesBy): the mock does not guess, and refuses it. A
+ * series past the last one cannot be dressed: Excel fails the request (its error code there is not
+ * documented; the mock says InvalidArgument).
+ */
+export interface MockChart {
+  readonly type: string;
+  /** Key of the source band, as in `added`: "R5C0:14x4" (0-based row, column, rows × columns). */
+  readonly source: string;
+  readonly seriesBy: string;
+  readonly series: MockSeries[];
+  readonly valueAxis: { minimum?: number; maximum?: number; numberFormat?: string };
+  title?: string;
+  legend?: string;
+  /** setPosition(startCell, endCell), A1. */
+  position?: readonly [string, string | undefined];
+}
+
 export interface ExcelMock {
   readonly excel: { run: <T>(batch: (context: unknown) => Promise<T>) => Promise<T> };
   /** Estimated bytes carried by each sync that Excel answered, in order; its length is the number of syncs. */
   readonly syncs: number[];
   /** Sheets added by the code, with what was written in them (by address of the written band). */
   readonly added: Map<string, Map<string, Written>>;
+  /** Charts added on the new sheets, by sheet name, in the order they were added. */
+  readonly charts: Map<string, MockChart[]>;
   /** The fill a cell of the active sheet has now; null for none. */
   readonly fillOf: (address: string) => MockFill | null;
   readonly selected: string[];
@@ -128,6 +164,7 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
   let unready: Array<() => void> = [];
   const hanging: Array<() => void> = [];
   const added = new Map<string, Map<string, Written>>();
+  const charts = new Map<string, MockChart[]>();
   const fills = new Map<string, MockFill>();
   const selected: string[] = [];
   const activated: string[] = [];
@@ -248,8 +285,51 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     activate: () => later(() => activated.push(sheetName)),
   });
 
+  /** A chart on the new sheet `sheet`, over the band `source` (see MockChart); it and what is set on it are recorded at the next sync. */
+  const addChart = (sheet: string, type: string, source: string | undefined, seriesBy?: string) => {
+    if (source === undefined) throw new Error('charts.add: the source is not a range of this sheet');
+    if (seriesBy !== 'Columns' && seriesBy !== 'Rows') throw new Error(`charts.add: seriesBy ${String(seriesBy)} leaves Excel to guess; the mock does not`);
+    const dims = /:(\d+)x(\d+)$/.exec(source);
+    const count = Number(dims?.[seriesBy === 'Columns' ? 2 : 1] ?? 1) - 1;
+    const chart: MockChart = { type, source, seriesBy, series: Array.from({ length: count }, () => ({})), valueAxis: {} };
+    const set = (v: unknown, apply: () => void) => {
+      pending += size(v);
+      later(apply);
+    };
+    set(type, () => charts.set(sheet, [...(charts.get(sheet) ?? []), chart]));
+    const axis = chart.valueAxis;
+    return {
+      title: { set text(t: string) { set(t, () => (chart.title = t)); } },
+      legend: { set position(p: string) { set(p, () => (chart.legend = p)); } },
+      setPosition: (from: string, to?: string) => set([from, to], () => (chart.position = [from, to])),
+      axes: {
+        valueAxis: {
+          set minimum(v: number) { set(v, () => (axis.minimum = v)); },
+          set maximum(v: number) { set(v, () => (axis.maximum = v)); },
+          set numberFormat(f: string) { set(f, () => (axis.numberFormat = f)); },
+        },
+      },
+      series: {
+        getItemAt: (i: number) => {
+          if (i >= count) later(() => { throw excelError('InvalidArgument', `The chart has no series ${i}.`); });
+          const s: MockSeries = chart.series[i] ?? {};
+          return {
+            set name(n: string) { set(n, () => (s.name = n)); },
+            set chartType(t: string) { set(t, () => (s.chartType = t)); },
+            format: {
+              fill: { setSolidColor: (c: string) => set(c, () => (s.fill = c)) },
+              line: { set color(c: string) { set(c, () => (s.line = c)); } },
+            },
+          };
+        },
+      },
+    };
+  };
+
   const newSheet = (name: string) => {
     const written = new Map<string, Written>();
+    /** The band key of each range handed out, for charts.add to name its source. */
+    const bandKeys = new WeakMap<object, string>();
     later(() => {
       if (sheetNames.some((n) => n.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', 'The resource being created already exists.');
       sheetNames.push(name);
@@ -277,10 +357,12 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
       });
       Object.defineProperty(range.format, 'font', { value: { set bold(b: boolean) { pending += size(b); } } });
       Object.defineProperty(range.format, 'columnWidth', { set(w: number) { pending += size(w); } });
+      bandKeys.set(range, key);
       return range;
     };
     return {
       name,
+      charts: { add: (type: string, source: object, seriesBy?: string) => addChart(name, type, bandKeys.get(source), seriesBy) },
       getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => writable(`R${r}C${c}:${nr}x${nc}`),
       getCell: (r: number, c: number) => writable(`R${r}C${c}`),
       freezePanes: { freezeRows: () => undefined },
@@ -344,6 +426,7 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     excel: { run: async (batch) => batch(context) },
     syncs,
     added,
+    charts,
     fillOf: (at) => fills.get(at) ?? null,
     selected,
     settings,

@@ -1,4 +1,4 @@
-/** Reports: the overshooting annex check and the Overshooting sheet. May import every stage above sheets and sheets itself. */
+/** Reports: the overshooting annex check, the Overshooting sheet and the Cruscotto. May import every stage above sheets and sheets itself. */
 export {
   fitsDouble, buildOvershootingReport, type AnnexLine, type OvershootingReport, UNREPRESENTABLE,
 } from './overshooting-report';
@@ -11,3 +11,7 @@ export {
   LIVE_HEADER, LIVE_FUNCTIONS, type FunctionLanguage, type LiveFormula, type LiveRow, liveRows, liveProfileArgument,
   formulaText, semaphoreRules, type SemaphoreRule,
 } from './live-model';
+export {
+  dashboardSheet, type DashboardSheet, type DashboardChart, type DashboardSeries, type DashboardTree, type DashboardAnnex,
+  type DashboardNode, type CellBox,
+} from './dashboard';
