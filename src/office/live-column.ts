@@ -85,13 +85,13 @@ export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile,
     const figures = sheet.getRangeByIndexes(header, column, last - header, 1);
     figures.conditionalFormats.clearAll();
     for (const rule of semaphoreRules(`${columnLetters(column)}${header + 1}`, profile)) {
-      const format = figures.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      const format = figures.conditionalFormats.add('Custom');
       format.custom.rule.formula = rule.formula;
       format.custom.format.fill.color = `#${rule.fill}`;
     }
     placed.set(report.name, { column, header, last });
     context.workbook.settings.add(SETTING, placedJson(placed));
-    const root = sheet.getRange(`${columnLetters(column)}${rows[0].row}`);
+    const root = sheet.getRangeByIndexes(rows[0].row - 1, column, 1, 1);
     root.load('values');
     await syncWithin(context, policy);
     if (UNKNOWN_NAME.has(root.values[0][0])) {
@@ -135,7 +135,7 @@ export async function removeLiveColumn(sheetName: string, policy: SyncPolicy): P
     band.formulas.forEach((row, i) => {
       if (row[0] === '' || !isOurs(row[0], i)) return;
       const cell = sheet.getRangeByIndexes(at.header - 1 + i, at.column, 1, 1);
-      cell.clear(Excel.ClearApplyTo.all);
+      cell.clear('All');
       cleared += 1;
     });
     sheet.getRangeByIndexes(at.header, at.column, at.last - at.header, 1).conditionalFormats.clearAll();

@@ -6,9 +6,9 @@
  *   APIs"; office-addin-mock only returns an error text, so reads go through `strict`);
  * - writes to the workbook's cells, sheets and settings are queued and carried out by the next sync,
  *   in order, and not at all when it fails (d.ts: RequestContext.sync "Synchronizes the state
- *   between JavaScript proxy objects and the Office document"); reads are taken when queued, as the
- *   adapter never reads back what it wrote in the same batch; a new sheet's cells are recorded at
- *   once, for the tests to inspect;
+ *   between JavaScript proxy objects and the Office document"); a range of the active sheet is read
+ *   at the sync, after the writes queued before it; a new sheet's cells are recorded at once, for
+ *   the tests to inspect;
  * - a fill reads as Excel reports it: color "#FFFFFF" and pattern null both for no fill and for a
  *   white fill, tintAndShade null only for no fill (OfficeDev/office-js issues 4900 and 6218);
  * - the used range counts formatting-only cells unless `valuesOnly` (d.ts: Worksheet.getUsedRange,
@@ -18,6 +18,12 @@
  * - adding a sheet whose name is taken (in any case, as Excel's own sheet names) fails the sync with
  *   ItemAlreadyExists (error codes page; d.ts: WorksheetCollection.add "the name should be unique");
  * - a sync can be made to fail or to hang (`syncFault`), as a lost connection or a busy Excel does;
+ * - on the active sheet, `formulas` written to a range hold a formula ("=…") or a constant, read back
+ *   by `formulas` as written and by `values` as the constant, or, for a formula, what `calculate`
+ *   says Excel shows (by default #BUSY!, "the cell is still calculating": Microsoft, "Custom functions
+ *   errors"); `clear()` empties the cells and their formats; conditional formats added with
+ *   `conditionalFormats.add("Custom")` keep their range, rule formula and fill, and `clearAll()` drops
+ *   those of the same range (d.ts: ConditionalFormatCollection.add, clearAll);
  * - a chart added on a new sheet (`charts.add(type, range, seriesBy)`) is recorded with its source
  *   band, and what the code sets on it (title, legend, position, value axis, each series' name,
  *   chart type and colours) is recorded at the next sync (see MockChart for the sources).
@@ -53,6 +59,15 @@ export interface MockOptions {
   readonly readCellLimit?: number;
   /** The fate of each sync, by its number (1-based): fail like a lost connection, or hang until released. */
   readonly syncFault?: (n: number) => SyncFault | undefined;
+  /** What Excel shows for a formula written on the active sheet, by its address. */
+  readonly calculate?: (address: string, formula: string) => unknown;
+}
+
+/** A conditional format of the active sheet: the range it covers (A1, "P5:P107"), its rule's formula and fill. */
+export interface MockConditionalFormat {
+  readonly range: string;
+  formula?: string;
+  fill?: string;
 }
 
 export interface Written {
@@ -106,6 +121,9 @@ export interface ExcelMock {
   readonly activated: string[];
   /** Answers the syncs left hanging; they then carry out their work, as Excel does when it catches up. */
   readonly release: () => void;
+  /** What the code wrote in a cell of the active sheet: its formula or constant, number format and bold. */
+  readonly writtenAt: (address: string) => { formula?: unknown; numberFormat?: string; bold?: boolean } | undefined;
+  readonly conditionalFormats: MockConditionalFormat[];
 }
 
 export const EXCEL_READ_CELL_LIMIT = 5_000_000;
@@ -231,13 +249,85 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
       },
     );
 
+  /** Cells of the active sheet the code wrote, over the ones it started with. */
+  const written = new Map<string, { formula?: unknown; numberFormat?: string; bold?: boolean }>();
+  const conditionalFormats: MockConditionalFormat[] = [];
+  const isFormula = (f: unknown): f is string => typeof f === 'string' && f.startsWith('=');
+
   const band = (r0: number, c0: number, nr: number, nc: number) => {
     const slice = rows.slice(r0, r0 + nr).map((line) => Array.from({ length: nc }, (_v, c) => line[c0 + c]));
     while (slice.length < nr) slice.push(Array.from({ length: nc }, () => undefined));
-    const values = slice.map((line) => line.map((cell) => cell?.value ?? ''));
-    const numberFormat = slice.map((line) => line.map((cell) => cell?.numberFormat ?? 'General'));
+    const at = (r: number, c: number) => written.get(address(r0 + r, c0 + c));
+    const formulas = slice.map((line, r) => line.map((cell, c) => at(r, c)?.formula ?? cell?.value ?? ''));
+    const values = formulas.map((line, r) => line.map((f, c) => (isFormula(f) ? (options.calculate?.(address(r0 + r, c0 + c), f) ?? '#BUSY!') : f)));
+    const numberFormat = slice.map((line, r) => line.map((cell, c) => at(r, c)?.numberFormat ?? cell?.numberFormat ?? 'General'));
     const props = slice.map((line, r) => line.map((_cell, c) => ({ format: { fill: reportedFill(fills.get(address(r0 + r, c0 + c))), font: { color: '#000000' } } })));
-    return { values, numberFormat, props };
+    return { values, numberFormat, formulas, props };
+  };
+
+  /** Writes to a band of the active sheet, carried out at the next sync. */
+  const writeBand = (r0: number, c0: number, nr: number, nc: number, apply: (cell: { formula?: unknown; numberFormat?: string; bold?: boolean }, r: number, c: number) => void) =>
+    later(() => {
+      for (let r = 0; r < nr; r += 1) {
+        for (let c = 0; c < nc; c += 1) {
+          const key = address(r0 + r, c0 + c);
+          const cell = written.get(key) ?? {};
+          apply(cell, r, c);
+          written.set(key, cell);
+        }
+      }
+    });
+
+  /** What a band of the active sheet can be given: formulas, formats, bold, conditional formats, clear. */
+  const bandWrites = (r0: number, c0: number, nr: number, nc: number) => {
+    const range = `${address(r0, c0)}:${address(r0 + nr - 1, c0 + nc - 1)}`;
+    return {
+      format: { font: { set bold(b: boolean) { pending += size(b); writeBand(r0, c0, nr, nc, (cell) => (cell.bold = b)); } } },
+      conditionalFormats: {
+        clearAll: () => later(() => conditionalFormats.splice(0, conditionalFormats.length, ...conditionalFormats.filter((f) => f.range !== range))),
+        add: (type: string) => {
+          if (type !== 'Custom') throw new Error(`conditionalFormats.add: the mock has only "Custom", not ${type}`);
+          const format: MockConditionalFormat = { range };
+          later(() => conditionalFormats.push(format));
+          return {
+            custom: {
+              rule: { set formula(f: string) { pending += size(f); later(() => (format.formula = f)); } },
+              format: { fill: { set color(c: string) { pending += size(c); later(() => (format.fill = c)); } } },
+            },
+          };
+        },
+      },
+      clear: () => writeBand(r0, c0, nr, nc, (cell) => {
+        cell.formula = '';
+        cell.numberFormat = 'General';
+        cell.bold = false;
+      }),
+    };
+  };
+
+  /** A read range of the active sheet whose `formulas` and `numberFormat` can also be written. */
+  const activeRange = (r0: number, c0: number, nr: number, nc: number, data: Record<string, unknown>, extra: Record<string, unknown>) => {
+    const raw = new OfficeMockObject(data as never);
+    Object.assign(raw, bandWrites(r0, c0, nr, nc), extra);
+    created.push(raw);
+    // Loaded properties take the cells as they are once the batch's writes are done, at every load.
+    const load = raw.load.bind(raw);
+    raw.load = (what) => {
+      const loaded = load(what);
+      unready.push(() => {
+        const now: Record<string, unknown> = band(r0, c0, nr, nc);
+        for (const key of Object.keys(data)) if (!MOCK_NOT_READY.has(Reflect.get(raw, key) as string)) Reflect.set(raw, key, now[key]);
+      });
+      return loaded;
+    };
+    return new Proxy(strict(raw), {
+      set(target, prop, value: unknown[][]) {
+        if (prop !== 'formulas' && prop !== 'numberFormat') return Reflect.set(target, prop, value);
+        pending += size(value);
+        writeBand(r0, c0, nr, nc, (cell, r, c) => (prop === 'formulas' ? (cell.formula = value[r][c]) : (cell.numberFormat = value[r][c] as string)));
+        return true;
+      },
+    });
   };
 
   /** The smallest box around the cells with a value, or with a value or a fill (Excel's default). */
@@ -256,6 +346,13 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
         right = Math.max(right, c);
       }),
     );
+    for (const [at, cell] of written) {
+      if (cell.formula === undefined || cell.formula === '') continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(at);
+      const c = [...(m?.[1] ?? 'A')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const r = Number(m?.[2] ?? 1) - 1;
+      [top, left, bottom, right] = [Math.min(top, r), Math.min(left, c), Math.max(bottom, r), Math.max(right, c)];
+    }
     return bottom < 0 ? null : { rowIndex: top, columnIndex: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   };
 
@@ -273,13 +370,13 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
         });
         return track({ values: [], numberFormat: [] }, { getCellProperties: () => clientResult([]) });
       }
-      const { values, numberFormat, props } = band(r0, c0, nr, nc);
-      const range = track({ values, numberFormat });
-      range.getCellProperties = () => {
-        pending += size(values) + size(numberFormat) + size(props);
-        return clientResult(props);
-      };
-      return range;
+      const { values, numberFormat, formulas, props } = band(r0, c0, nr, nc);
+      return activeRange(r0, c0, nr, nc, { values, numberFormat, formulas }, {
+        getCellProperties: () => {
+          pending += size(values) + size(numberFormat) + size(props);
+          return clientResult(props);
+        },
+      });
     },
     getRange: (at: string) => cellRange(at),
     activate: () => later(() => activated.push(sheetName)),
@@ -432,5 +529,7 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
     settings,
     activated,
     release: () => hanging.splice(0).forEach((resolve) => resolve()),
+    writtenAt: (at) => written.get(at),
+    conditionalFormats,
   };
 }
