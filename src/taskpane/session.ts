@@ -9,6 +9,8 @@ import {
   highlightMarks,
   overshootingSheet,
   needsOtherSheets,
+  type Change,
+  type NodeId,
   type SheetReport,
   type SmvpProfile,
 } from '../engine';
@@ -26,10 +28,14 @@ export interface PaneState {
   readonly notice: string | null;
   readonly report: SheetReport | null;
   readonly profile: SmvpProfile;
+  /** What-if changes to the report's rows, by node id: the pane's alone, never written to the workbook. */
+  readonly changes: ReadonlyMap<NodeId, Change>;
 }
 
+const NO_CHANGES: ReadonlyMap<NodeId, Change> = new Map();
+
 export class PaneSession {
-  private state: PaneState = { busy: null, error: null, notice: null, report: null, profile: DEFAULT_PROFILE };
+  private state: PaneState = { busy: null, error: null, notice: null, report: null, profile: DEFAULT_PROFILE, changes: NO_CHANGES };
   private readonly listeners = new Set<() => void>();
   /** The last operation queued: each one starts when the one before it has ended. */
   private queue: Promise<void> = Promise.resolve();
@@ -85,7 +91,8 @@ export class PaneSession {
     // Only a planning tree (last year's report and annex) and a scorecard (the Ente report) need the other sheets.
     const others = needsOtherSheets(grid) ? await readOtherSheets(grid.name, policy) : [];
     const [report] = analyseWorkbook([grid, ...others], profile);
-    this.set({ report });
+    // Ids are positions in the trees: changes tried on the previous report would land on other rows.
+    this.set({ report, changes: NO_CHANGES });
     return report;
   }
 
@@ -147,10 +154,26 @@ export class PaneSession {
     });
   }
 
+  /**
+   * Tries a change on one node of the report, or takes it back (null). Nothing goes to Excel, so this
+   * runs at once, outside the queue: the workbook is never touched.
+   */
+  tryChange(id: NodeId, change: Change | null): void {
+    const changes = new Map(this.state.changes);
+    if (change === null) changes.delete(id);
+    else changes.set(id, change);
+    this.set({ changes });
+  }
+
+  /** Back to the official figures: every what-if change dropped. */
+  clearChanges(): void {
+    this.set({ changes: NO_CHANGES });
+  }
+
   saveProfile(profile: SmvpProfile): Promise<string | null> {
     return this.run(this.strings.busyProfile, async () => {
       await saveWorkbookProfile(profile, currentSyncPolicy());
-      this.set({ profile, report: null });
+      this.set({ profile, report: null, changes: NO_CHANGES });
       return this.strings.profileSaved;
     });
   }
@@ -158,7 +181,7 @@ export class PaneSession {
   resetProfile(): Promise<string | null> {
     return this.run(this.strings.busyProfile, async () => {
       await clearWorkbookProfile(currentSyncPolicy());
-      this.set({ profile: DEFAULT_PROFILE, report: null });
+      this.set({ profile: DEFAULT_PROFILE, report: null, changes: NO_CHANGES });
       return this.strings.profileReset(DEFAULT_PROFILE.name);
     });
   }

@@ -1,6 +1,7 @@
 /**
  * The built task pane in Debian's Chromium (playwright-core) against an in-memory Excel seeded from
- * seeds/integra-ente-2024.xlsx: validate, jump to a finding's cell, generate the Overshooting sheet.
+ * seeds/integra-ente-2024.xlsx: validate, jump to a finding's cell, generate the Overshooting sheet;
+ * the «Albero» tab: the recomputed tree and its biggest losses, a what-if that writes nothing, the charts.
  * The in-memory Excel (test/support/fake-office.ts) is served in place of office.js; the start-up test
  * (startup.test.ts) runs the real office.js.
  */
@@ -79,6 +80,38 @@ async function highlightedFills(page: Page, sheet: string, cells: readonly strin
   await page.getByText(/celle evidenziate/).waitFor();
   return Promise.all(cells.map((a) => fillOf(page, sheet, a)));
 }
+
+/** A sheet as the in-memory Excel holds it: values, number formats and fills of its used range. */
+interface SheetCells {
+  readonly name: string;
+  readonly values: unknown[][];
+  readonly formats: string[][];
+  readonly fills: Array<Array<string | null>>;
+}
+
+/** Every cell of every sheet of the in-memory workbook, through the same Office.js calls the adapter uses. */
+const workbookCells = (page: Page): Promise<SheetCells[]> =>
+  page.evaluate(async () => {
+    interface UsedRange { isNullObject: boolean; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }
+    interface FakeSheet {
+      name: string;
+      getUsedRangeOrNullObject: () => UsedRange;
+      getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => { values: unknown[][]; numberFormat: string[][] };
+    }
+    const w = window as unknown as {
+      Excel: { run: <T>(batch: (context: { workbook: { worksheets: { items: FakeSheet[] } } }) => Promise<T>) => Promise<T> };
+      __host: { fillOf: (s: string, a: string) => string | null };
+    };
+    const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+    return w.Excel.run(async (context) =>
+      context.workbook.worksheets.items.map((ws) => {
+        const u = ws.getUsedRangeOrNullObject();
+        const range = ws.getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, u.columnCount);
+        const fills = range.values.map((row, r) => row.map((_v, c) => w.__host.fillOf(ws.name, `${letters(u.columnIndex + c)}${u.rowIndex + r + 1}`)));
+        return { name: ws.name, values: range.values, formats: range.numberFormat, fills };
+      }),
+    );
+  });
 
 describeInBrowser('task pane in Chromium', () => {
   let server: Server;
@@ -232,4 +265,136 @@ describeInBrowser('task pane in Chromium', () => {
     await ribbon.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();
     await ribbon.close();
   }, 60_000);
+  describe('Albero: the recomputed tree explains itself, takes a what-if and shows the year', () => {
+    let tree: Page;
+    const errors: string[] = [];
+    const item = (name: string | RegExp) => tree.getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name });
+
+    beforeAll(async () => {
+      tree = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+      tree.on('pageerror', (e) => errors.push(e.message));
+      // Before a validation there is no tree to show.
+      await expect(tree.getByRole('tab', { name: 'Albero' }).count()).resolves.toBe(0);
+      await tree.getByRole('button', { name: 'Valida foglio' }).click();
+      await tree.getByText('Layout: Performance organizzativa Ente').waitFor();
+      await tree.getByRole('tab', { name: 'Albero' }).click();
+    }, 60_000);
+
+    afterAll(async () => {
+      expect(errors).toEqual([]);
+      await tree?.close();
+    });
+
+    test('the Ente at 99,62% verde, open down to the OS; OS 701 at 98,80% with 701.S1 its biggest loss; the sentence; its row selected in Excel', async () => {
+      const ente = item('Ente: 99,62% verde');
+      await ente.waitFor();
+      await expect(ente.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(item(/^2 Competitività del territorio: 99,60% verde$/).getAttribute('aria-expanded')).resolves.toBe('true');
+      // OS show, their indicators stay collapsed.
+      const os701 = item('701 Tutela della legalità: 98,80% verde');
+      await expect(os701.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(item(/^701\.S1 /).count()).resolves.toBe(0);
+      await os701.getByText('Tutela della legalità', { exact: true }).click();
+      await expect(os701.getAttribute('aria-expanded')).resolves.toBe('true');
+      await item('Indicatori: 97,60% verde').waitFor();
+      // The node's row in Excel: the cell of its stated achievement.
+      await tree.waitForFunction(() => (window as unknown as { __host: { state: { selection: string } } }).__host.state.selection === 'H88');
+      const losses = tree.getByRole('region', { name: 'Perdite maggiori di 701' });
+      const parts = await losses.getByRole('table', { name: 'Componenti' }).getByRole('row').allTextContents();
+      expect(parts).toEqual(['NodoQuotaRaggiungimentoPunti persi', 'Indicatori50,00%97,60%1,20 punti', 'Obiettivi operativi50,00%100,00%0,00 punti']);
+      const costliest = losses.getByRole('list', { name: 'Gli indicatori che costano di più' }).getByRole('listitem');
+      await expect(costliest.allTextContents()).resolves.toEqual(['701.S1 (92,00%, quota 15,00%): 1,20 punti']);
+      const sentence = losses.getByText(/^Obiettivo strategico 701 «Tutela della legalità» al 98,80%/);
+      await expect(sentence.textContent()).resolves.toBe(
+        'Obiettivo strategico 701 «Tutela della legalità» al 98,80% (verde), 1,20 punti sotto il 100%: ' +
+          "l'indicatore 701.S1 «Soggetti economici coinvolti nelle inizi…» (92,00%) toglie 1,20 punti.",
+      );
+      // «Copia»: to the clipboard, or, where the browser refuses it, the sentence selected for Ctrl+C.
+      await losses.getByRole('button', { name: 'Copia il testo per la Relazione' }).click();
+      const status = await losses.getByRole('status').textContent();
+      if (status === 'Copia non consentita qui: il testo è selezionato, premere Ctrl+C.') {
+        await expect(tree.evaluate(() => window.getSelection()?.toString())).resolves.toBe(await sentence.textContent());
+      } else {
+        expect(status).toBe('Testo copiato.');
+      }
+      // «Vai alla riga»: back to the row after Excel moved elsewhere.
+      await tree.evaluate(() => ((window as unknown as { __host: { state: { selection: string } } }).__host.state.selection = 'A1'));
+      await tree.getByRole('button', { name: 'Vai alla riga 88' }).click();
+      await tree.waitForFunction(() => (window as unknown as { __host: { state: { selection: string } } }).__host.state.selection === 'H88');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await tree.screenshot({ path: join(ARTIFACTS, 'pane-albero-ricalcolato.png'), fullPage: true });
+    }, 60_000);
+
+    test('what-if: 701.S1 meeting its target raises OS 701, ambito 2 and the Ente beside the official figures, nothing written; Ripristina', async () => {
+      const before = await workbookCells(tree);
+      const log = () => tree.evaluate(() => (window as unknown as { __host: { state: { log: string[]; settings: Map<string, string> } } }).__host.state.log.length);
+      const logBefore = await log();
+      // Its target as the sheet states it (F91 «>= 200 N.»): the value typed meets it exactly.
+      const target = String(await tree.evaluate(() => (window as unknown as { __host: { valueOf: (s: string, a: string) => unknown } }).__host.valueOf('Ente', 'F91')));
+      const threshold = /^>=\s*([\d.,]+)\s*N\.$/.exec(target)?.[1];
+      expect(threshold).toBe('200');
+      await tree.getByRole('button', { name: "Mostra 701.S1 nell'albero" }).click();
+      // Shown in the tree (its block opened) and selected; its row in Excel only on a click in the tree.
+      await item(/^701\.S1 Soggetti economici .*: 92,00% giallo$/).waitFor();
+      const form = tree.getByRole('form', { name: 'Prova (nulla viene scritto nel foglio)' });
+      await expect(form.getByLabel('Nuovo valore').getAttribute('placeholder')).resolves.toBe('184 N.');
+      await form.getByLabel('Nuovo valore').fill(`${threshold} N.`);
+      await form.getByRole('button', { name: 'Prova le modifiche di 701.S1' }).click();
+      // Each node whose figure changes, new figure and semaphore beside the official one, in the tree and in the list.
+      await item('Ente: 99,62% → 99,75% (verde)').waitFor();
+      await item('2 Competitività del territorio: 99,60% → 100,00% (verde)').waitFor();
+      await item('701 Tutela della legalità: 98,80% → 100,00% (verde)').waitFor();
+      await item(/^701\.S1 Soggetti economici .*: 92,00% → 100,00% \(verde\)$/).waitFor();
+      // Unchanged nodes keep their official figure alone.
+      await item('1 Competitività delle imprese: 99,86% verde').waitFor();
+      const effects = tree.getByRole('list', { name: 'Raggiungimenti che cambiano' }).getByRole('listitem');
+      await expect(effects.allTextContents()).resolves.toEqual([
+        'Ente99,62% → 99,75% (verde)',
+        '299,60% → 100,00% (verde)',
+        '70198,80% → 100,00% (verde)',
+        'Indicatori97,60% → 100,00% (verde)',
+        '701.S192,00% → 100,00% (verde)',
+      ]);
+      const changes = tree.getByRole('list', { name: 'Modifiche in prova' }).getByRole('listitem');
+      await expect(changes.allTextContents()).resolves.toEqual(['701.S1: valore «200 N.»✕']);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await tree.screenshot({ path: join(ARTIFACTS, 'pane-what-if.png'), fullPage: true });
+      // A value the engine cannot read: the indicator is n.c., with the engine's reason, and OS 701 the mean of the rest.
+      await form.getByLabel('Nuovo valore').fill('tanto');
+      await form.getByRole('button', { name: 'Prova le modifiche di 701.S1' }).click();
+      await item(/^701\.S1 Soggetti economici .*: 92,00% → n\.c\.$/).waitFor();
+      await expect(changes.first().textContent()).resolves.toMatch(/^701\.S1: valore «tanto»Non calcolabile: .*tanto/);
+      // The workbook is exactly as before: values, formats, fills, sheets; nothing written, no sheet added.
+      await expect(workbookCells(tree)).resolves.toEqual(before);
+      await expect(log()).resolves.toBe(logBefore);
+      await tree.getByRole('button', { name: 'Ripristina' }).click();
+      await item('Ente: 99,62% verde').waitFor();
+      await item('701 Tutela della legalità: 98,80% verde').waitFor();
+      await expect(tree.getByRole('list', { name: 'Raggiungimenti che cambiano' }).count()).resolves.toBe(0);
+      await expect(tree.getByRole('form', { name: 'Prova (nulla viene scritto nel foglio)' }).getByLabel('Nuovo valore').inputValue()).resolves.toBe('');
+      await expect(workbookCells(tree)).resolves.toEqual(before);
+    }, 60_000);
+
+    test('the year at a glance: each ambito and OS against the thresholds, and the overshooting, with their figures as text', async () => {
+      const glance = tree.getByRole('region', { name: "L'anno in breve" });
+      const table = glance.getByRole('table', { name: /^Raggiungimento ricalcolato\. Linee: rosso fino a 60%, verde da 95%\.$/ });
+      const rows = await table.getByRole('row').allTextContents();
+      expect(rows).toHaveLength(1 + 3 + 10);
+      expect(rows).toContain('Ambito 2 Competitività del territorio99,60% verde');
+      expect(rows).toContain('Obiettivo strategico 701 Tutela della legalità98,80% verde');
+      await glance.getByText('8 su 98 indicatori in overshooting (8,16%)').waitFor();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await glance.screenshot({ path: join(ARTIFACTS, 'pane-grafici.png') });
+      // The annex has no tree to recompute, but its overshooting by Tipo.
+      const annex = await openPane(server, browser, await seedOf('integra-overshooting-2024.xlsx', 'it-IT'));
+      await annex.getByRole('button', { name: 'Valida foglio' }).click();
+      await annex.getByText(/^Foglio «Overshooting» validato/).waitFor();
+      await annex.getByRole('tab', { name: 'Albero' }).click();
+      await annex.getByText(/^Per il foglio «Overshooting» \(.*\) non c'è un albero ricalcolato/).waitFor();
+      const byTipo = annex.getByRole('table', { name: /^Indicatori in overshooting per Tipo\./ }).getByRole('row');
+      await expect(byTipo.allTextContents()).resolves.toEqual(['TipoIndicatori', 'Efficacia6', 'Volume1', 'Qualità1']);
+      await expect(annex.getByRole('tree').count()).resolves.toBe(0);
+      await annex.close();
+    }, 60_000);
+  });
 });
