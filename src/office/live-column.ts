@@ -44,6 +44,11 @@ const percentFormat = (decimals: number): string => (decimals === 0 ? '0%' : `0.
 
 export class LiveColumnError extends Error {}
 
+/** The language Excel names the PERF functions in: Italian where the manifest gives functions-it.json (it-IT), else English. */
+export function functionLanguage(displayLanguage: string): FunctionLanguage {
+  return displayLanguage.toLowerCase() === 'it-it' ? 'it' : 'en';
+}
+
 export interface LiveColumn {
   /** The column's letters, e.g. "P". */
   readonly column: string;
@@ -57,7 +62,8 @@ export interface LiveColumn {
  */
 export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile, language: FunctionLanguage, policy: SyncPolicy): Promise<LiveColumn> {
   const header = report.headerRow;
-  if (header === null || report.roots.length === 0) throw new LiveColumnError(`il foglio «${report.name}» non ha un albero ricalcolato: la colonna vale per i report Ente e Unità organizzative.`);
+  // A scorecard's OS take the Ente's grado, which no formula on the card can reproduce.
+  if (header === null || (report.layout !== 'ente' && report.layout !== 'unita')) throw new LiveColumnError(`il foglio «${report.name}» non ha un albero ricalcolato: la colonna vale per i report Ente e Unità organizzative.`);
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(report.name);
     const used = sheet.getUsedRangeOrNullObject();

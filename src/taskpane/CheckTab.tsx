@@ -43,6 +43,15 @@ export function CheckTab({ strings, session, state }: Props) {
         <Button disabled={!idle} onClick={() => void session.generateOvershooting()}>
           {strings.generate}
         </Button>
+        <Button disabled={!idle} onClick={() => void session.writeLiveColumn()}>
+          {strings.liveColumn}
+        </Button>
+        <Button disabled={!idle} onClick={() => void session.removeLiveColumn()}>
+          {strings.liveColumnRemove}
+        </Button>
+        <Button disabled={!idle} onClick={() => void session.generateDashboard()}>
+          {strings.dashboard}
+        </Button>
       </div>
       {state.report !== null && <Summary strings={strings} report={state.report} />}
       {state.report !== null && <Findings strings={strings} findings={state.report.findings} onSelect={(cell) => void session.select(cell)} />}

@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { registerCommands, showPane } from '../office/commands';
 import { whenOfficeReady } from '../office/host';
+import { functionLanguage } from '../office/live-column';
 import { App } from './App';
 import { OutsideExcel } from './OutsideExcel';
 import { PaneSession } from './session';
@@ -10,7 +11,7 @@ import { stringsFor } from './strings';
 /** The session once Office is ready; null when the page is open outside Excel. */
 const ready = whenOfficeReady().then(({ language, inExcel }) => {
   const strings = stringsFor(language);
-  const session = inExcel ? new PaneSession(strings) : null;
+  const session = inExcel ? new PaneSession(strings, functionLanguage(language)) : null;
   render(session === null ? <OutsideExcel strings={strings} /> : <App strings={strings} session={session} />);
   void session?.loadProfile();
   return session;
@@ -28,6 +29,8 @@ const command = (work: (session: PaneSession) => Promise<string | null>, showAlw
 registerCommands({
   valida: command((session) => session.validateAndHighlight(), true),
   generaOvershooting: command((session) => session.generateOvershooting()),
+  colonnaRicalcolata: command((session) => session.writeLiveColumn()),
+  generaCruscotto: command((session) => session.generateDashboard()),
 });
 
 function render(element: React.ReactElement): void {

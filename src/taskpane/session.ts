@@ -6,10 +6,12 @@ import {
   analyseWorkbook,
   countBySeverity,
   DEFAULT_PROFILE,
+  dashboardSheet,
   highlightMarks,
   overshootingSheet,
   needsOtherSheets,
   type Change,
+  type FunctionLanguage,
   type NodeId,
   type SheetReport,
   type SmvpProfile,
@@ -19,6 +21,8 @@ import { readActiveSheet, readOtherSheets } from '../office/read-sheet';
 import { currentSyncPolicy, excelAnswered, excelBusy } from '../office/sync';
 import { activeSheetName, clearWorkbookProfile, loadWorkbookProfile, saveWorkbookProfile, selectCell } from '../office/workbook';
 import { writeOvershootingSheet } from '../office/write-overshooting';
+import { writeDashboardSheet } from '../office/write-dashboard';
+import { removeLiveColumn, writeLiveColumn } from '../office/live-column';
 import type { Strings } from './strings';
 
 export interface PaneState {
@@ -40,7 +44,11 @@ export class PaneSession {
   /** The last operation queued: each one starts when the one before it has ended. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly strings: Strings) {}
+  /** `functions`: the language Excel names the PERF functions in (the live column writes them by name). */
+  constructor(
+    private readonly strings: Strings,
+    private readonly functions: FunctionLanguage = 'it',
+  ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -142,6 +150,36 @@ export class PaneSession {
       if (report.overshooting === null || report.overshooting.total === 0) throw new Error(this.strings.noIndicators(report.name));
       const name = await writeOvershootingSheet(overshootingSheet(report.overshooting, this.state.profile), currentSyncPolicy());
       return this.strings.generated(name, report.overshooting.flagged, report.overshooting.total);
+    });
+  }
+
+  /** The Ricalcolato SMVP column of live formulas, with the semaphore as conditional formats. */
+  writeLiveColumn(): Promise<string | null> {
+    return this.run(this.strings.busyLiveColumn, async () => {
+      const report = await this.analyseActiveSheet();
+      const { column, formulas } = await writeLiveColumn(report, this.state.profile, this.functions, currentSyncPolicy());
+      return this.strings.liveColumnWritten(column, formulas);
+    });
+  }
+
+  removeLiveColumn(): Promise<string | null> {
+    return this.run(this.strings.busyLiveColumnRemove, async () => {
+      const name = this.state.report?.name ?? (await activeSheetName(currentSyncPolicy()));
+      return this.strings.liveColumnRemoved(await removeLiveColumn(name, currentSyncPolicy()));
+    });
+  }
+
+  /** The Cruscotto sheet: the active report's figures, and the overshooting by Tipo of the workbook's annex when there is one. */
+  generateDashboard(): Promise<string | null> {
+    return this.run(this.strings.busyDashboard, async () => {
+      const policy = currentSyncPolicy();
+      const grid = await readActiveSheet(policy);
+      const [tree, ...others] = analyseWorkbook([grid, ...(await readOtherSheets(grid.name, policy))], this.state.profile);
+      if (tree.layout !== 'ente' && tree.layout !== 'unita') throw new Error(this.strings.dashboardNeedsReport(tree.name));
+      this.set({ report: tree, changes: NO_CHANGES });
+      const annex = others.find((r) => r.layout === 'overshooting') ?? null;
+      const name = await writeDashboardSheet(dashboardSheet(tree, annex, this.state.profile, new Date()), policy);
+      return this.strings.dashboardWritten(name);
     });
   }
 

@@ -257,6 +257,42 @@ describeInBrowser('task pane in Chromium', () => {
     await ribbon.close();
   }, 60_000);
 
+  test('Colonna Ricalcolato SMVP: PERF formulas beside the report with the semaphore as conditional formats; Rimuovi colonna takes them away', async () => {
+    const live = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    await live.getByRole('button', { name: 'Colonna Ricalcolato SMVP' }).click();
+    await live.getByText(/^Colonna K: 151 formule Ricalcolato SMVP/).waitFor({ timeout: 30_000 });
+    type LiveHost = { __host: { formulaOf: (s: string, a: string) => string | null; valueOf: (s: string, a: string) => unknown; state: { conditionalFormats: Array<{ range: string; formula?: string; fill?: string }> } } };
+    const written = await live.evaluate(() => {
+      const h = (window as unknown as LiveHost).__host;
+      return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), s1: h.formulaOf('Ente', 'K91'), rules: h.state.conditionalFormats.map((f) => [f.range, f.fill]) };
+    });
+    expect(written).toEqual({
+      header: 'Ricalcolato SMVP',
+      ente: expect.stringMatching(/^=PERF\.MEDIA_PESATA\(A5,K5,A/),
+      s1: expect.stringMatching(/^=PERF\.INDICATORE\(F91,G91/),
+      rules: [['K4:K180', '#C6EFCE'], ['K4:K180', '#FFC7CE'], ['K4:K180', '#FFEB9C']],
+    });
+    await live.getByRole('button', { name: 'Rimuovi colonna' }).click();
+    await live.getByText(/Colonna Ricalcolato SMVP rimossa: \d+ celle svuotate/).waitFor();
+    const after = await live.evaluate(() => {
+      const h = (window as unknown as LiveHost).__host;
+      return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), rules: h.state.conditionalFormats.length };
+    });
+    expect(after).toEqual({ header: '', ente: null, rules: 0 });
+    await live.close();
+  }, 60_000);
+
+  test('ribbon: Cruscotto adds a sheet with its two native charts', async () => {
+    const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    await clickRibbon(ribbon, 'generaCruscotto');
+    const charts = await ribbon.evaluate(() => (window as unknown as { __host: { state: { charts: Array<{ sheet: string; type: string; title?: string }> } } }).__host.state.charts);
+    expect(charts).toEqual([
+      { sheet: 'Cruscotto', type: 'ColumnClustered', title: 'Raggiungimento per ambito e OS' },
+      { sheet: 'Cruscotto', type: 'ColumnStacked', title: 'Indicatori in overshooting per tipo' },
+    ]);
+    await ribbon.close();
+  }, 60_000);
+
   test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
     const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
     const ribbon = await openPane(server, browser, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });

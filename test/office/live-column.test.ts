@@ -149,8 +149,8 @@ test('Rimuovi colonna: its formulas, header and semaphore go, what the user type
   expect(await removeLiveColumn('Ente', DESKTOP)).toBe(0);
 });
 
-test('a sheet without a recomputed tree is refused before Excel is asked anything', async () => {
+test('a scorecard (its OS take the Ente\'s grado) is refused before Excel is asked anything', async () => {
   const mock = seedExcel();
-  await expect(writeLiveColumn({ ...report, roots: [], headerRow: null }, MODENA_2024, 'it', DESKTOP)).rejects.toThrow(LiveColumnError);
+  await expect(writeLiveColumn({ ...report, layout: 'schede' }, MODENA_2024, 'it', DESKTOP)).rejects.toThrow(LiveColumnError);
   expect(mock.syncs).toHaveLength(0);
 });

@@ -13,7 +13,12 @@
  * - a sheet name already taken, in any case, is refused with ItemAlreadyExists (error codes page of
  *   "Error handling with the application-specific JavaScript APIs");
  * - Office.actions.associate keeps a handler per id; the ribbon calls it with an event whose
- *   completed() must be called (d.ts: Office.AddinCommands.Event.completed).
+ *   completed() must be called (d.ts: Office.AddinCommands.Event.completed);
+ * - a formula written through Range.formulas reads back as written, and its value is #BUSY! while a
+ *   custom function calculates (Microsoft, "Custom functions errors": #BUSY!); here the functions
+ *   never run, so it stays so;
+ * - conditional formats (ConditionalFormatCollection.add("Custom"), clearAll) and charts
+ *   (ChartCollection.add and what is set on a chart) are recorded, not drawn.
  * Writes take effect at once rather than at sync: the pane's tests look only at the state after.
  */
 interface SeedCell {
@@ -33,6 +38,7 @@ interface Cell {
   fill: string | null;
   pattern: string;
   bold: boolean;
+  formula?: string;
 }
 
 interface Sheet {
@@ -51,7 +57,17 @@ interface Sheet {
     );
     return { name: s.name, cells };
   });
-  const host = { active: sheets[0]?.name ?? '', selection: '', settings: new Map<string, string>(), syncs: 0, actions: new Map<string, unknown>(), paneShown: 0, log: [] as string[] };
+  const host = {
+    active: sheets[0]?.name ?? '',
+    selection: '',
+    settings: new Map<string, string>(),
+    syncs: 0,
+    actions: new Map<string, unknown>(),
+    paneShown: 0,
+    log: [] as string[],
+    conditionalFormats: [] as Array<{ sheet: string; range: string; formula?: string; fill?: string }>,
+    charts: [] as Array<{ sheet: string; type: string; title?: string }>,
+  };
 
   const sheetNamed = (name: string): Sheet => {
     const s = sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -92,6 +108,7 @@ interface Sheet {
     // and kept (the adapter reads numberFormat once per cell), until the range writes that property.
     let values: Cell['value'][][] | undefined;
     let numberFormat: string[][] | undefined;
+    const where = `${letters(c0)}${r0 + 1}:${letters(c0 + nc - 1)}${r0 + nr}`;
     const each = (f: (cell: Cell, r: number, c: number) => void) => {
       for (let r = 0; r < nr; r += 1) for (let c = 0; c < nc; c += 1) f(cellOf(sheet, r0 + r, c0 + c), r, c);
     };
@@ -115,6 +132,34 @@ interface Sheet {
       set numberFormat(v: string[][]) {
         numberFormat = undefined;
         each((cell, r, c) => (cell.numberFormat = v[r][c]));
+      },
+      get formulas() {
+        return grid((c) => c.formula ?? c.value);
+      },
+      set formulas(v: unknown[][]) {
+        values = undefined;
+        each((cell, r, c) => {
+          const x = v[r][c];
+          const formula = typeof x === 'string' && x.startsWith('=');
+          cell.formula = formula ? x : undefined;
+          cell.value = formula ? '#BUSY!' : (x as Cell['value']);
+        });
+      },
+      clear: () => each((cell) => Object.assign(cell, blank(), { formula: undefined })),
+      conditionalFormats: {
+        clearAll: () => {
+          host.conditionalFormats = host.conditionalFormats.filter((f) => f.sheet !== sheet.name || f.range !== where);
+        },
+        add: (_type: string) => {
+          const format: { sheet: string; range: string; formula?: string; fill?: string } = { sheet: sheet.name, range: where };
+          host.conditionalFormats.push(format);
+          return {
+            custom: {
+              rule: { set formula(f: string) { format.formula = f; } },
+              format: { fill: { set color(c: string) { format.fill = c; } } },
+            },
+          };
+        },
       },
       getCellProperties: () => ({
         value: grid((c) => ({ format: { fill: reportedFill(c), font: { color: '#000000' } } })),
@@ -170,6 +215,20 @@ interface Sheet {
       return { isNullObject, rowIndex, columnIndex, rowCount: isNullObject ? 0 : Math.max(...rows) - rowIndex + 1, columnCount: isNullObject ? 0 : Math.max(...cols) - columnIndex + 1, load: () => undefined };
     },
     getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => range(sheet, r, c, nr, nc),
+    charts: {
+      add: (type: string) => {
+        const chart: { sheet: string; type: string; title?: string } = { sheet: sheet.name, type };
+        host.charts.push(chart);
+        const ignore = { set name(_n: string) {}, set chartType(_t: string) {}, format: { fill: { setSolidColor: () => undefined }, line: { set color(_c: string) {} } } };
+        return {
+          title: { set text(t: string) { chart.title = t; } },
+          legend: { set position(_p: string) {} },
+          setPosition: () => undefined,
+          axes: { valueAxis: { set minimum(_v: number) {}, set maximum(_v: number) {}, set numberFormat(_f: string) {} } },
+          series: { getItemAt: () => ignore },
+        };
+      },
+    },
     getRange: (address: string) => range(sheet, ...parseAddress(address), 1, 1),
     getCell: (r: number, c: number) => range(sheet, r, c, 1, 1),
     activate: () => {
@@ -235,6 +294,7 @@ interface Sheet {
         [...sheetNamed(name).cells].filter(([k, c]) => k.endsWith(',0') && c.fill === fill).map(([k]) => Number(k.split(',')[0])),
       fillOf: (name: string, address: string) => sheetNamed(name).cells.get(parseAddress(address).join(','))?.fill ?? null,
       valueOf: (name: string, address: string) => sheetNamed(name).cells.get(parseAddress(address).join(','))?.value ?? '',
+      formulaOf: (name: string, address: string) => sheetNamed(name).cells.get(parseAddress(address).join(','))?.formula ?? null,
     },
   });
 })();
