@@ -36,7 +36,9 @@ export function serveStatic(root: string, overrides: Readonly<Record<string, str
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    // Cacheable, as a web server serves a release: the next page of the same browser context then
+    // takes the add-in's scripts from its cache, compiled.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=600' }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

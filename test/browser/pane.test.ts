@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import ts from 'typescript';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { BUILT_ADDIN, ensureBuiltAddin, ROOT } from '../support/built-addin';
@@ -44,8 +44,9 @@ function raise(message: string): never {
 const fillOf = (page: Page, sheet: string, address: string) =>
   page.evaluate(([s, a]) => (window as unknown as { __host: { fillOf: (s: string, a: string) => string | null } }).__host.fillOf(s, a), [sheet, address] as const);
 
-async function openPane(server: Server, browser: Browser, seed: Awaited<ReturnType<typeof seedOf>>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 1000 } });
+/** A new pane in the tests' one browser context, whose cache keeps the compiled add-in between pages. */
+async function openPane(server: Server, context: BrowserContext, seed: Awaited<ReturnType<typeof seedOf>>): Promise<Page> {
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((s) => Object.assign(window, { __SMVP_SEED__: s }), seed);
@@ -116,13 +117,15 @@ const workbookCells = (page: Page): Promise<SheetCells[]> =>
 describeInBrowser('task pane in Chromium', () => {
   let server: Server;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     ensureBuiltAddin();
     server = await serveStatic(BUILT_ADDIN, { '/office-js/office.js': fakeOfficeScript() });
     browser = await launchChromium();
-    page = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
+    page = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
   }, 180_000);
 
   afterAll(async () => {
@@ -167,7 +170,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('the 2025 planning tree: checked against last year’s sheets, legend and too-easy targets highlighted', async () => {
-    const albero = await openPane(server, browser, await seedOf('albero-2025.xlsx', 'it-IT'));
+    const albero = await openPane(server, context, await seedOf('albero-2025.xlsx', 'it-IT'));
     await albero.getByRole('button', { name: 'Valida foglio' }).click();
     await albero.getByText('Layout: Albero della performance').waitFor();
     await albero.getByText('Foglio «Albero 2025» validato: 1 errore, 95 avvisi, 63 note.').waitFor();
@@ -184,14 +187,14 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('a scorecard: its OS graded from the Ente sheet, the individual result, the EQ card’s error highlighted', async () => {
-    const sg = await openPane(server, browser, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Ente 2024'));
+    const sg = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Ente 2024'));
     await sg.getByRole('button', { name: 'Valida foglio' }).click();
     await sg.getByText('Layout: Scheda obiettivi individuali').waitFor();
     await sg.getByText('Risultato individuale ricalcolato: 99,95% (verde)').waitFor();
     // Without the Ente sheet, OS 803 would carry an os-non-verificato note.
     await sg.getByText('Nessun rilievo: il foglio è coerente con lo SMVP.').waitFor();
     await sg.close();
-    const eq = await openPane(server, browser, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda EQ AO6', 'Ente 2024'));
+    const eq = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda EQ AO6', 'Ente 2024'));
     await eq.getByRole('button', { name: 'Valida foglio' }).click();
     await expect(findingAt(eq, 'J10')).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
     await expect(highlightedFills(eq, 'Scheda EQ AO6', ['J4', 'J10', 'J12'])).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
@@ -200,7 +203,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('Regole SMVP: every problem of the edited rules is listed with its path, and only valid rules are saved', async () => {
-    const rules = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const rules = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     const stored = () => rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.size);
     await rules.getByRole('tab', { name: 'Regole SMVP' }).click();
     await rules.getByLabel('Verde da').fill('150%');
@@ -249,7 +252,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('ribbon: Genera Overshooting clicked while Valida runs is queued and runs after it, never dropped', async () => {
-    const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const ribbon = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     const { log, ...after } = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
     // Valida highlighted H4 and showed the pane; Genera Overshooting then added its sheet, after every fill of Valida.
     expect(after).toEqual({ sheets: ['Ente', 'Overshooting'], paneShown: 1, h4: 'C6EFCE' });
@@ -258,7 +261,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('Colonna Ricalcolato SMVP: PERF formulas beside the report with the semaphore as conditional formats; Rimuovi colonna takes them away', async () => {
-    const live = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const live = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     await live.getByRole('button', { name: 'Colonna Ricalcolato SMVP' }).click();
     await live.getByText(/^Colonna K: 151 formule Ricalcolato SMVP/).waitFor({ timeout: 30_000 });
     type LiveHost = { __host: { formulaOf: (s: string, a: string) => string | null; valueOf: (s: string, a: string) => unknown; state: { conditionalFormats: Array<{ range: string; formula?: string; fill?: string }> } } };
@@ -283,7 +286,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('ribbon: Cruscotto adds a sheet with its two native charts', async () => {
-    const ribbon = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const ribbon = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     await clickRibbon(ribbon, 'generaCruscotto');
     const charts = await ribbon.evaluate(() => (window as unknown as { __host: { state: { charts: Array<{ sheet: string; type: string; title?: string }> } } }).__host.state.charts);
     expect(charts).toEqual([
@@ -295,7 +298,7 @@ describeInBrowser('task pane in Chromium', () => {
 
   test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
     const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
-    const ribbon = await openPane(server, browser, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
+    const ribbon = await openPane(server, context, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
     const after = await clickRibbon(ribbon, 'generaOvershooting');
     expect(after.paneShown).toBe(1);
     await ribbon.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();
@@ -307,7 +310,7 @@ describeInBrowser('task pane in Chromium', () => {
     const item = (name: string | RegExp) => tree.getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name });
 
     beforeAll(async () => {
-      tree = await openPane(server, browser, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+      tree = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
       tree.on('pageerror', (e) => errors.push(e.message));
       // Before a validation there is no tree to show.
       await expect(tree.getByRole('tab', { name: 'Albero' }).count()).resolves.toBe(0);
@@ -422,7 +425,7 @@ describeInBrowser('task pane in Chromium', () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       await glance.screenshot({ path: join(ARTIFACTS, 'pane-grafici.png') });
       // The annex has no tree to recompute, but its overshooting by Tipo.
-      const annex = await openPane(server, browser, await seedOf('integra-overshooting-2024.xlsx', 'it-IT'));
+      const annex = await openPane(server, context, await seedOf('integra-overshooting-2024.xlsx', 'it-IT'));
       await annex.getByRole('button', { name: 'Valida foglio' }).click();
       await annex.getByText(/^Foglio «Overshooting» validato/).waitFor();
       await annex.getByRole('tab', { name: 'Albero' }).click();
