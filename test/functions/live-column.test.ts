@@ -5,7 +5,7 @@
  * ancestors.
  */
 import fc from 'fast-check';
-import { analyseSheet, flatten, MODENA_2024, profileFromJson, profileToJson, rowName, type EvaluatedNode, type Grid, type SmvpProfile } from '../../src/engine';
+import { analyseSheet, columnLetters, flatten, MODENA_2024, profileFromJson, profileToJson, rowName, type EvaluatedNode, type Grid, type SmvpProfile } from '../../src/engine';
 import { formulaText, liveProfileArgument, liveRows, type FunctionLanguage, type LiveRow } from '../../src/engine/reports';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { EVERYTHING, fcDraw, generateReport } from '../support/integra-generator';
@@ -20,19 +20,9 @@ function live(grid: Grid, profile: SmvpProfile, language: FunctionLanguage = 'it
   const rows = liveRows(report.roots, column);
   const sheet = LiveSheet.fromGrid(grid, emptyAs);
   const argument = liveProfileArgument(profile);
-  const at = (r: LiveRow) => `${columnName(column)}${r.row}`;
+  const at = (r: LiveRow) => `${columnLetters(column)}${r.row}`;
   for (const r of rows) sheet.setFormula(at(r), formulaText(r.formula, language, argument));
   return { report, rows, sheet, at };
-}
-
-function columnName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** The live figure against the engine's: the same double, or both not computable. */

@@ -3,7 +3,7 @@
  * syncs; its formulas recalculated through the functions' own code (test/support/live-sheet.ts); the
  * semaphore's conditional formats; writing again; removing it without touching what the user typed.
  */
-import { analyseSheet, MODENA_2024, profileFromJson, profileToJson, rowName, type Grid, type SheetReport } from '../../src/engine';
+import { analyseSheet, columnLetters, MODENA_2024, profileFromJson, profileToJson, rowName, type Grid, type SheetReport } from '../../src/engine';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { LiveColumnError, removeLiveColumn, writeLiveColumn } from '../../src/office/live-column';
 import { READ_CELL_LIMIT, type SyncPolicy } from '../../src/office/sync';
@@ -42,12 +42,11 @@ function recalculated(mock: ReturnType<typeof mockExcel>, column: string): LiveS
 }
 
 const widest = (g: Grid) => Math.max(...g.rows.map((r) => r.length));
-const letters = (col: number) => String.fromCharCode(65 + col);
 
 test('one formula per node right of the used range, header, percentages, the semaphore as conditional formats: the engine\'s figures', async () => {
   const mock = seedExcel();
   const { column, formulas } = await writeLiveColumn(report, MODENA_2024, 'it', DESKTOP);
-  expect(column).toBe(letters(widest(grid)));
+  expect(column).toBe(columnLetters(widest(grid)));
   expect(formulas).toBe(report.nodes.length);
   expect(mock.syncs).toHaveLength(2);
   const header = report.headerRow ?? 0;
@@ -128,7 +127,7 @@ test('written again: in its own column while it holds only its formulas, else in
     await ctx.sync();
   });
   const third = await writeLiveColumn(report, MODENA_2024, 'it', DESKTOP);
-  expect(third.column).toBe(letters(widest(grid) + 1));
+  expect(third.column).toBe(columnLetters(widest(grid) + 1));
   expect(mock.writtenAt(`${first.column}6`)?.formula).toBe('verificato con il dirigente');
 });
 
