@@ -75,6 +75,12 @@ const clickRibbon = (page: Page, ...ids: string[]) =>
     return { sheets: h.sheetNames(), paneShown: h.state.paneShown, h4: h.fillOf('Ente', 'H4'), log: h.state.log };
   }, ids);
 
+/** Makes a sheet the active one, as a click on its tab does in Excel. */
+const activate = (page: Page, sheet: string) =>
+  page.evaluate((name) => {
+    (window as unknown as { __host: { state: { active: string } } }).__host.state.active = name;
+  }, sheet);
+
 /** Clicks Evidenzia and returns the fills of the given cells once it is done. */
 async function highlightedFills(page: Page, sheet: string, cells: readonly string[]): Promise<Array<string | null>> {
   await page.getByRole('button', { name: 'Evidenzia', exact: true }).click();
@@ -187,14 +193,15 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('a scorecard: its OS graded from the Ente sheet, the individual result, the EQ card’s error highlighted', async () => {
-    const sg = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Ente 2024'));
+    const sg = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Scheda EQ AO6', 'Ente 2024'));
     await sg.getByRole('button', { name: 'Valida foglio' }).click();
     await sg.getByText('Layout: Scheda obiettivi individuali').waitFor();
     await sg.getByText('Risultato individuale ricalcolato: 99,95% (verde)').waitFor();
     // Without the Ente sheet, OS 803 would carry an os-non-verificato note.
     await sg.getByText('Nessun rilievo: il foglio è coerente con lo SMVP.').waitFor();
-    await sg.close();
-    const eq = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda EQ AO6', 'Ente 2024'));
+    // The user clicks the EQ card's sheet tab.
+    await activate(sg, 'Scheda EQ AO6');
+    const eq = sg;
     await eq.getByRole('button', { name: 'Valida foglio' }).click();
     await expect(findingAt(eq, 'J10')).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
     await expect(highlightedFills(eq, 'Scheda EQ AO6', ['J4', 'J10', 'J12'])).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
@@ -260,50 +267,60 @@ describeInBrowser('task pane in Chromium', () => {
     await ribbon.close();
   }, 60_000);
 
-  test('Colonna Ricalcolato SMVP: PERF formulas beside the report with the semaphore as conditional formats; Rimuovi colonna takes them away', async () => {
-    const live = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
-    await live.getByRole('button', { name: 'Colonna Ricalcolato SMVP' }).click();
-    await live.getByText(/^Colonna K: 151 formule Ricalcolato SMVP/).waitFor({ timeout: 30_000 });
-    type LiveHost = { __host: { formulaOf: (s: string, a: string) => string | null; valueOf: (s: string, a: string) => unknown; state: { conditionalFormats: Array<{ range: string; formula?: string; fill?: string }> } } };
-    const written = await live.evaluate(() => {
-      const h = (window as unknown as LiveHost).__host;
-      return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), s1: h.formulaOf('Ente', 'K91'), rules: h.state.conditionalFormats.map((f) => [f.range, f.fill]) };
-    });
-    expect(written).toEqual({
-      header: 'Ricalcolato SMVP',
-      ente: expect.stringMatching(/^=PERF\.MEDIA_PESATA\(A5,K5,A/),
-      s1: expect.stringMatching(/^=PERF\.INDICATORE\(F91,G91/),
-      rules: [['K4:K180', '#C6EFCE'], ['K4:K180', '#FFC7CE'], ['K4:K180', '#FFEB9C']],
-    });
-    await live.getByRole('button', { name: 'Rimuovi colonna' }).click();
-    await live.getByText(/Colonna Ricalcolato SMVP rimossa: \d+ celle svuotate/).waitFor();
-    const after = await live.evaluate(() => {
-      const h = (window as unknown as LiveHost).__host;
-      return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), rules: h.state.conditionalFormats.length };
-    });
-    expect(after).toEqual({ header: '', ente: null, rules: 0 });
-    await live.close();
-  }, 60_000);
+  describe('the commands on a workbook with a Note sheet beside the Ente report', () => {
+    let workbook: Page;
 
-  test('ribbon: Cruscotto adds a sheet with its two native charts', async () => {
-    const ribbon = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
-    await clickRibbon(ribbon, 'generaCruscotto');
-    const charts = await ribbon.evaluate(() => (window as unknown as { __host: { state: { charts: Array<{ sheet: string; type: string; title?: string }> } } }).__host.state.charts);
-    expect(charts).toEqual([
-      { sheet: 'Cruscotto', type: 'ColumnClustered', title: 'Raggiungimento per ambito e OS' },
-      { sheet: 'Cruscotto', type: 'ColumnStacked', title: 'Indicatori in overshooting per tipo' },
-    ]);
-    await ribbon.close();
-  }, 60_000);
+    beforeAll(async () => {
+      const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
+      workbook = await openPane(server, context, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
+    }, 60_000);
 
-  test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
-    const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
-    const ribbon = await openPane(server, context, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
-    const after = await clickRibbon(ribbon, 'generaOvershooting');
-    expect(after.paneShown).toBe(1);
-    await ribbon.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();
-    await ribbon.close();
-  }, 60_000);
+    afterAll(async () => {
+      await workbook?.close();
+    });
+
+    test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
+      await activate(workbook, 'Note');
+      const after = await clickRibbon(workbook, 'generaOvershooting');
+      expect(after.paneShown).toBe(1);
+      await workbook.getByText('nel foglio «Note» non ci sono indicatori con target').waitFor();
+    }, 60_000);
+
+    test('Colonna Ricalcolato SMVP: PERF formulas beside the report with the semaphore as conditional formats; Rimuovi colonna takes them away', async () => {
+      await activate(workbook, 'Ente');
+      await workbook.getByRole('button', { name: 'Colonna Ricalcolato SMVP' }).click();
+      await workbook.getByText(/^Colonna K: 151 formule Ricalcolato SMVP/).waitFor({ timeout: 30_000 });
+      type LiveHost = { __host: { formulaOf: (s: string, a: string) => string | null; valueOf: (s: string, a: string) => unknown; state: { conditionalFormats: Array<{ range: string; formula?: string; fill?: string }> } } };
+      const written = await workbook.evaluate(() => {
+        const h = (window as unknown as LiveHost).__host;
+        return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), s1: h.formulaOf('Ente', 'K91'), rules: h.state.conditionalFormats.map((f) => [f.range, f.fill]) };
+      });
+      expect(written).toEqual({
+        header: 'Ricalcolato SMVP',
+        ente: expect.stringMatching(/^=PERF\.MEDIA_PESATA\(A5,K5,A/),
+        s1: expect.stringMatching(/^=PERF\.INDICATORE\(F91,G91/),
+        rules: [['K4:K180', '#C6EFCE'], ['K4:K180', '#FFC7CE'], ['K4:K180', '#FFEB9C']],
+      });
+      await workbook.getByRole('button', { name: 'Rimuovi colonna' }).click();
+      await workbook.getByText(/Colonna Ricalcolato SMVP rimossa: \d+ celle svuotate/).waitFor();
+      const after = await workbook.evaluate(() => {
+        const h = (window as unknown as LiveHost).__host;
+        return { header: h.valueOf('Ente', 'K3'), ente: h.formulaOf('Ente', 'K4'), rules: h.state.conditionalFormats.length };
+      });
+      expect(after).toEqual({ header: '', ente: null, rules: 0 });
+    }, 60_000);
+
+    test('ribbon: Cruscotto adds a sheet with its two native charts', async () => {
+      await activate(workbook, 'Ente');
+      await clickRibbon(workbook, 'generaCruscotto');
+      const charts = await workbook.evaluate(() => (window as unknown as { __host: { state: { charts: Array<{ sheet: string; type: string; title?: string }> } } }).__host.state.charts);
+      expect(charts).toEqual([
+        { sheet: 'Cruscotto', type: 'ColumnClustered', title: 'Raggiungimento per ambito e OS' },
+        { sheet: 'Cruscotto', type: 'ColumnStacked', title: 'Indicatori in overshooting per tipo' },
+      ]);
+    }, 60_000);
+  });
+
   describe('Albero: the recomputed tree explains itself, takes a what-if and shows the year', () => {
     let tree: Page;
     const errors: string[] = [];
