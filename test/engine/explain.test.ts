@@ -154,9 +154,9 @@ test('generated reports: at every node the indicators and the children each add 
         expect(sum(e.children.map((c) => c.share)).minus(1).abs().lessThan('1e-35')).toBe(true);
       }
     }),
-    { numRuns: 25 },
+    { numRuns: 15 },
   );
-});
+}, 30_000);
 
 describe('what-if', () => {
   const roots = evaluateForest(buildTree(TREE), MODENA_2024);

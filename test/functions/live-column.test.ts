@@ -96,9 +96,9 @@ test('another profile: missing values counted as 0%, the profile passed in the f
       const model = live(generateReport(fcDraw(g), { ...EVERYTHING, notAvailable: true }).grid, zero.value);
       expect(mismatches(model)).toEqual([]);
     }),
-    { numRuns: 10 },
+    { numRuns: 8 },
   );
-});
+}, 30_000);
 
 test('generated reports: the live column gives every node\'s figure, empty cells passed as on the web', () => {
   fc.assert(
@@ -106,9 +106,9 @@ test('generated reports: the live column gives every node\'s figure, empty cells
       const { grid } = generateReport(fcDraw(g), EVERYTHING);
       expect(mismatches(live(grid, MODENA_2024))).toEqual([]);
     }),
-    { numRuns: 25 },
+    { numRuns: 15 },
   );
-});
+}, 30_000);
 
 test('on Windows, where an empty cell reaches a function as 0: the same figures while no value cell is empty', () => {
   const noEmptyValue = { ...EVERYTHING, faults: EVERYTHING.faults.filter((f) => f !== 'value-empty') };
@@ -117,9 +117,9 @@ test('on Windows, where an empty cell reaches a function as 0: the same figures 
       const { grid } = generateReport(fcDraw(g), noEmptyValue);
       expect(mismatches(live(grid, MODENA_2024, 'en', 0))).toEqual([]);
     }),
-    { numRuns: 15 },
+    { numRuns: 10 },
   );
-});
+}, 30_000);
 
 test('on Windows an emptied value cell reads as 0 (Excel\'s behaviour, OfficeDev/office-js issue 4702): N/D keeps it out of the mean', () => {
   const model = live(sheetNamed('Ente'), MODENA_2024, 'it', 0);
