@@ -4,7 +4,7 @@
  * `analyse` and `marks` sit on top; this facade exports what the add-in, the CLI and the tests use.
  */
 export {
-  Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent,
+  Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent, formatPercentPair,
   formatNumber, formatQuantity, counted, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH,
   MAX_NUMBER_DIGITS, MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile,
   type SuggestionMethod, MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber,
@@ -29,7 +29,7 @@ export {
   columnLetters, type GridCell, type Grid, recogniseLayout, type LayoutKind, LAYOUT_NAMES, type AnnexInput,
 } from './sheets';
 export {
-  buildOvershootingReport, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
+  buildOvershootingReport, NO_TIPO, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
   uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell, explanationText,
   nodeTitle, points,
 } from './reports';

@@ -3,7 +3,7 @@
  * figures a what-if changes, the rows of the year-at-a-glance charts. Pure, so jest tests it alone.
  */
 import {
-  excerpt, formatDate, formatPercent, formatQuantity, formatTarget, LEVEL_NAMES, nodeIds, rowName, whatIf,
+  excerpt, NO_TIPO, formatDate, formatPercent, formatPercentPair, formatQuantity, formatTarget, LEVEL_NAMES, nodeIds, rowName, whatIf,
   type Actual, type Change, type Dec, type EvaluatedNode, type NodeId, type OvershootingReport, type SmvpProfile,
   type TreeRow,
 } from '../engine';
@@ -63,9 +63,7 @@ export function figureText(achievement: Dec | null, profile: SmvpProfile, notCom
  */
 export function figurePair(before: Dec | null, after: Dec | null, profile: SmvpProfile, notComputable: string): readonly [string, string] {
   if (before === null || after === null) return [figureText(before, profile, notComputable), figureText(after, profile, notComputable)];
-  let d = profile.displayDecimals;
-  while (d < profile.displayDecimals + 6 && formatPercent(before, d) === formatPercent(after, d)) d += 1;
-  return [formatPercent(before, d), formatPercent(after, d)];
+  return formatPercentPair(before, after, profile.displayDecimals);
 }
 
 export interface FigureChange {
@@ -178,12 +176,9 @@ export function chartRows(roots: readonly EvaluatedNode[]): ChartRow[] {
   return tops.flatMap(({ node, id }) => (node.row.level === 'indicatore' ? [] : [row(node, id, 0), ...below(node, id)]));
 }
 
-/** The Tipo the engine gives an indicator whose report has none (every line of an Ente or unit report). */
-const NO_TIPO = 'Non indicato';
-
 /**
  * The flagged indicators by Tipo, largest first, when the report names a Tipo (an annex does); null
- * when every key is empty or the engine's «Non indicato», so the chart shows flagged / total instead.
+ * when every key is empty or the engine's NO_TIPO, so the chart shows flagged / total instead.
  */
 export function overshootingByTipo(report: OvershootingReport): Array<readonly [string, number]> | null {
   const entries = Object.entries(report.byTipo).filter(([, n]) => n > 0);

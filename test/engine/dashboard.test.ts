@@ -138,7 +138,7 @@ describe('Cruscotto of the Ente report, with the overshooting annex', () => {
 });
 
 describe('Cruscotto of other trees and profiles', () => {
-  test('a unit report gives its areas and AO; without an annex its own indicators, under «Tipo non indicato»', () => {
+  test('a unit report gives its areas and AO; without an annex its own indicators, under «Non indicato»', () => {
     const model = dashboardSheet(unita, null, DEFAULT_PROFILE, DAY);
     const achievements = chartTable(model, 0);
     expect(achievements.categories).toEqual([
@@ -150,7 +150,7 @@ describe('Cruscotto of other trees and profiles', () => {
     // No Ente row in a unit report.
     expect(model.cells.some((c) => 'text' in c.value && c.value.text === 'Raggiungimento Ente')).toBe(false);
     const tipi = chartTable(model, 1);
-    expect(tipi.categories).toEqual(['Tipo non indicato']);
+    expect(tipi.categories).toEqual(['Non indicato']);
     const own = unita.overshooting!;
     expect([numberAt(tipi.cells, tipi.rows[0], 1), numberAt(tipi.cells, tipi.rows[0], 3)]).toEqual([own.flagged, own.total]);
     expect(own.flagged).toBe(9);

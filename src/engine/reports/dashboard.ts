@@ -3,7 +3,7 @@ import { serialFromYmd } from '../cells';
 import { SEMAPHORE_FILLS, semaforo } from '../rules';
 import type { Level } from '../trees';
 import { columnLetters } from '../sheets';
-import type { OvershootingReport } from './overshooting-report';
+import { NO_TIPO, type OvershootingReport } from './overshooting-report';
 import type { PlacedCell, SheetValue } from './overshooting-sheet';
 
 /** A recomputed node as the dashboard needs it; a SheetReport's NodeReport fits. `computed` is a decimal string or null. */
@@ -105,7 +105,7 @@ function byTipo(report: OvershootingReport): Array<{ tipo: string; flagged: numb
   const out = new Map<string, { tipo: string; flagged: number; total: number }>();
   for (const { input, outcome } of report.lines) {
     if (outcome === null) continue;
-    const tipo = input.tipo === '' ? 'Tipo non indicato' : input.tipo;
+    const tipo = input.tipo === '' ? NO_TIPO : input.tipo;
     const entry = out.get(tipo) ?? { tipo, flagged: 0, total: 0 };
     entry.total += 1;
     if (outcome.flagged) entry.flagged += 1;
@@ -207,7 +207,7 @@ function overshootingByTipo(cells: Cells, charts: DashboardChart[], report: Over
  * The *Cruscotto*: each ambito and OS (areas and AO in a unit report) with its recomputed figure
  * against the profile's semaphore thresholds, and the indicators in overshooting by Tipo — from the
  * annex when the workbook has one, else from the tree's own indicators, which carry no Tipo (one
- * «Tipo non indicato» column, split into in and not in overshooting). `generatedOn` is the day
+ * «Non indicato» column, split into in and not in overshooting). `generatedOn` is the day
  * written under the title (the engine reads no clock).
  */
 export function dashboardSheet(tree: DashboardTree, annex: DashboardAnnex | null, profile: SmvpProfile, generatedOn: Date): DashboardSheet {

@@ -1,6 +1,6 @@
 /** Reports: the overshooting annex check, the Overshooting sheet and the Cruscotto. May import every stage above sheets and sheets itself. */
 export {
-  fitsDouble, buildOvershootingReport, type AnnexLine, type OvershootingReport, UNREPRESENTABLE,
+  fitsDouble, buildOvershootingReport, type AnnexLine, type OvershootingReport, UNREPRESENTABLE, NO_TIPO,
 } from './overshooting-report';
 export {
   overshootingSheet, layOutOvershootingSheet, uniqueSheetName, literalText, type SheetValue, type SheetLine,

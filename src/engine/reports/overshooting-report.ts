@@ -113,6 +113,9 @@ function recompute(input: AnnexInput, profile: SmvpProfile): { outcome: Overshoo
   return { outcome: o.value, findings: [...read.findings, ...unrepresentable(name, at.value, o.value), ...checks.filter((f): f is Finding => f !== undefined)] };
 }
 
+/** The Tipo of an indicator whose report names none (every line of an Ente or unit report). */
+export const NO_TIPO = 'Non indicato';
+
 /** SMVP §5: recomputes every indicator, flags overshooting and summarises as the annex does. */
 export function buildOvershootingReport(inputs: readonly AnnexInput[], profile: SmvpProfile = DEFAULT_PROFILE): OvershootingReport {
   const findings: Finding[] = [];
@@ -127,7 +130,7 @@ export function buildOvershootingReport(inputs: readonly AnnexInput[], profile: 
   // No prototype: a TIPO named «constructor» or «__proto__» is a key like any other.
   const byTipo: Record<string, number> = Object.create(null);
   for (const l of flaggedLines) {
-    const tipo = l.input.tipo === '' ? 'Non indicato' : l.input.tipo;
+    const tipo = l.input.tipo === '' ? NO_TIPO : l.input.tipo;
     byTipo[tipo] = (byTipo[tipo] ?? 0) + 1;
   }
   const total = measuredLines.length;
