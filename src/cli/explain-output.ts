@@ -3,7 +3,7 @@
  * Relazione) and as JSON (schema as in report-json.ts: fractions as numbers at full precision).
  */
 import {
-  Dec, excerpt, explanationText, formatPercent, nodeTitle, points, rowName, semaforo, type Contribution,
+  Dec, excerpt, explanationText, formatPercent, LEFT_OUT_WORDS, nodeTitle, points, rowName, semaforo, type Contribution,
   type EvaluatedNode, type Explanation, type LeftOut,
 } from '../engine';
 import { JSON_SCHEMA } from './report-json';
@@ -47,6 +47,7 @@ export function printExplanation(out: TextOutput, e: Explanation): void {
     out.line(e.gap.isZero() ? 'Figli nella media:' : `Sotto il 100% di ${points(e.gap)}. Figli nella media:`);
     out.table([HEADER, ...contributionRows(e.children)]);
   }
+  if (e.childrenLeftOut.length > 0) out.line(`Fuori dalla media: ${e.childrenLeftOut.map((l) => `${name(l.node)} (${LEFT_OUT_WORDS[l.reason]})`).join(', ')}.`);
   const costing = e.indicators.filter((c) => !c.loss.isZero());
   if (costing.length > 0 && (costing.length > 1 || costing[0].node !== node)) {
     out.line(`Da dove vengono i punti tolti${costing.length > LISTED_INDICATORS ? ` (i ${LISTED_INDICATORS} maggiori di ${costing.length})` : ''}:`);

@@ -31,7 +31,7 @@ export {
 export {
   buildOvershootingReport, NO_TIPO, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
   uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell, explanationText,
-  nodeTitle, points,
+  nodeTitle, points, LEFT_OUT_WORDS,
 } from './reports';
 export { readAlbero, suggestTarget, formatTarget } from './planning';
 export { splitObjective } from './scorecards';

@@ -27,12 +27,16 @@ export function points(loss: Dec): string {
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** The definite article of a level's name: «il blocco», «la scheda», «l'indicatore». */
+const article = (level: TreeRow['level']): string => (level === 'blocco' ? 'il ' : level === 'scheda' ? 'la ' : "l'");
+
 function indicatorCost(c: Contribution, profile: SmvpProfile, first: boolean): string {
   const at = c.countedAsZero ? 'senza valore, contato 0%' : formatPercent(c.achievement, profile.displayDecimals);
-  return `${first ? "l'" : ''}${nodeTitle(c.node.row)} (${at}) ${first ? 'toglie ' : ''}${points(c.loss)}`;
+  return `${first ? article(c.node.row.level) : ''}${nodeTitle(c.node.row)} (${at}) ${first ? 'toglie ' : ''}${points(c.loss)}`;
 }
 
-const LEFT_OUT_WORDS: Readonly<Record<LeftOutReason, string>> = {
+/** Why a row is out of the mean, as the texts say it. */
+export const LEFT_OUT_WORDS: Readonly<Record<LeftOutReason, string>> = {
   'valore-mancante': 'senza valore',
   'non-calcolabile': 'non calcolabili',
   'peso-illeggibile': 'per un peso illeggibile',
@@ -59,10 +63,12 @@ function leftOutSentence(leftOut: readonly LeftOut[]): string {
 export function explanationText(e: Explanation, profile: SmvpProfile = DEFAULT_PROFILE): string {
   const subject = capitalised(nodeTitle(e.node.row));
   const leftOut = e.indicatorsLeftOut.length === 0 ? '' : leftOutSentence(e.indicatorsLeftOut);
-  if (e.node.achievement === null || e.gap === null) return `${subject}: raggiungimento non calcolabile, nessun valore misurabile sotto di esso.${leftOut}`;
+  if (e.node.achievement === null || e.gap === null) return `${subject}: raggiungimento non calcolabile, nessun figlio con un valore e un peso leggibili.${leftOut}`;
   const figure = `${subject} al ${formatPercent(e.node.achievement, profile.displayDecimals)} (${semaforo(e.node.achievement, profile)})`;
-  const costing = e.indicators.filter((c) => !c.loss.isZero());
-  if (costing.length === 0) return `${figure}: ogni indicatore misurato raggiunge il target.${leftOut}`;
+  if (e.gap.isZero()) return `${figure}: ogni indicatore misurato raggiunge il target.${leftOut}`;
+  // The node itself, when it stands for its own gap (an indicator, an OS graded from the Ente), is not named again.
+  const costing = e.indicators.filter((c) => !c.loss.isZero() && c.node !== e.node);
+  if (costing.length === 0) return `${figure}, ${points(e.gap)} sotto il 100%.${leftOut}`;
   const named = costing.slice(0, NAMED_INDICATORS).map((c, i) => indicatorCost(c, profile, i === 0));
   const rest = costing.slice(NAMED_INDICATORS);
   if (rest.length > 0) {

@@ -1,6 +1,5 @@
 import { DEFAULT_PROFILE, ONE, ZERO, type Dec, type SmvpProfile } from '../core';
 import type { EvaluatedNode } from './evaluate';
-import { rowName } from './tree';
 
 /** Why a node has no part in its parent's figure. */
 export type LeftOutReason = 'valore-mancante' | 'non-calcolabile' | 'peso-illeggibile';
@@ -111,6 +110,8 @@ export function explain(node: EvaluatedNode, profile: SmvpProfile = DEFAULT_PROF
     for (const child of below.parts) visit(contribution(child.node, part.share.times(child.share)));
   };
   parts.forEach(visit);
+  // An indicator, or a node graded from elsewhere (a scorecard's OS), stands for itself: its whole gap is its own.
+  if (node.achievement !== null && !isMeanOfChildren(node)) indicators.push(contribution(node, ONE));
   return {
     node,
     gap: node.achievement === null ? null : ONE.minus(node.achievement),
@@ -121,12 +122,12 @@ export function explain(node: EvaluatedNode, profile: SmvpProfile = DEFAULT_PROF
   };
 }
 
-/** The nodes of recomputed trees whose name (code, else label) is `name`, compared without case or outer spaces. */
+/** The nodes of recomputed trees whose code or label is `name`, compared without case or outer spaces. */
 export function nodesNamed(roots: readonly EvaluatedNode[], name: string): EvaluatedNode[] {
   const wanted = name.trim().toLowerCase();
   const out: EvaluatedNode[] = [];
   const visit = (node: EvaluatedNode): void => {
-    if (rowName(node.row).trim().toLowerCase() === wanted) out.push(node);
+    if ([node.row.code, node.row.label].some((n) => n !== '' && n.trim().toLowerCase() === wanted)) out.push(node);
     node.children.forEach(visit);
   };
   roots.forEach(visit);
