@@ -63,7 +63,10 @@ export interface LiveColumn {
 export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile, language: FunctionLanguage, policy: SyncPolicy): Promise<LiveColumn> {
   const header = report.headerRow;
   // A scorecard's OS take the Ente's grado, which no formula on the card can reproduce.
-  if (header === null || (report.layout !== 'ente' && report.layout !== 'unita')) throw new LiveColumnError(`il foglio «${report.name}» non ha un albero ricalcolato: la colonna vale per i report Ente e Unità organizzative.`);
+  if (header === null || (report.layout !== 'ente' && report.layout !== 'unita')) throw new LiveColumnError(`la colonna Ricalcolato SMVP vale per i report Ente e Unità organizzative, non per il foglio «${report.name}».`);
+  // Rows do not depend on the column: planned once to know how far down the column goes.
+  const lastRow = Math.max(0, ...liveRows(report.roots, 0).map((r) => r.row));
+  if (lastRow === 0) throw new LiveColumnError(`il foglio «${report.name}» non ha righe da ricalcolare sotto l'intestazione.`);
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(report.name);
     const used = sheet.getUsedRangeOrNullObject();
@@ -73,9 +76,9 @@ export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile,
     await syncWithin(context, policy);
     const placed = parsePlaced(setting.isNullObject ? null : setting.value);
     const before = placed.get(report.name);
-    const column = (await ourColumn(context, sheet, before, header, policy)) ?? (used.isNullObject ? 0 : used.columnIndex + used.columnCount);
+    const column = (await ourColumn(context, sheet, before, header, lastRow, policy)) ?? (used.isNullObject ? 0 : used.columnIndex + used.columnCount);
     const rows = liveRows(report.roots, column);
-    const last = Math.max(...rows.map((r) => r.row), before?.column === column ? before.last : 0);
+    const last = Math.max(lastRow, before?.column === column ? before.last : 0);
     const argument = liveProfileArgument(profile);
     const band = sheet.getRangeByIndexes(header - 1, column, last - header + 1, 1);
     const byRow = new Map(rows.map((r) => [r.row, r.formula]));
@@ -97,7 +100,9 @@ export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile,
     }
     placed.set(report.name, { column, header, last });
     context.workbook.settings.add(SETTING, placedJson(placed));
-    const root = sheet.getRangeByIndexes(rows[0].row - 1, column, 1, 1);
+    // A cell whose formula names a PERF function (the root's, unless nothing could be computed anywhere).
+    const probe = rows.find((r) => r.formula.kind !== 'none') ?? rows[0];
+    const root = sheet.getRangeByIndexes(probe.row - 1, column, 1, 1);
     root.load('values');
     await syncWithin(context, policy);
     if (UNKNOWN_NAME.has(root.values[0][0])) {
@@ -112,10 +117,10 @@ export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile,
   });
 }
 
-/** The column written before, when it still holds nothing but the add-in's header and formulas. */
-async function ourColumn(context: Excel.RequestContext, sheet: Excel.Worksheet, before: Placed | undefined, header: number, policy: SyncPolicy): Promise<number | undefined> {
+/** The column written before, when it still holds nothing but the add-in's header and formulas down to the rows it will cover now. */
+async function ourColumn(context: Excel.RequestContext, sheet: Excel.Worksheet, before: Placed | undefined, header: number, lastRow: number, policy: SyncPolicy): Promise<number | undefined> {
   if (before === undefined || before.header !== header) return undefined;
-  const band = sheet.getRangeByIndexes(header - 1, before.column, before.last - header + 1, 1);
+  const band = sheet.getRangeByIndexes(header - 1, before.column, Math.max(before.last, lastRow) - header + 1, 1);
   band.load('formulas');
   await syncWithin(context, policy);
   return band.formulas.every((row, i) => isOurs(row[0], i)) ? before.column : undefined;
@@ -123,7 +128,8 @@ async function ourColumn(context: Excel.RequestContext, sheet: Excel.Worksheet, 
 
 /**
  * Removes the column from the named sheet: its formulas, header, formats and semaphores. A cell the
- * user has since typed over keeps what they typed. Returns how many cells were cleared. Two syncs.
+ * user has since typed over keeps what they typed; a column moved since (its header no longer where
+ * it was kept) is left alone. Returns how many cells were cleared. Two syncs.
  */
 export async function removeLiveColumn(sheetName: string, policy: SyncPolicy): Promise<number> {
   return Excel.run(async (context) => {
@@ -138,13 +144,16 @@ export async function removeLiveColumn(sheetName: string, policy: SyncPolicy): P
     band.load('formulas');
     await syncWithin(context, policy);
     let cleared = 0;
-    band.formulas.forEach((row, i) => {
-      if (row[0] === '' || !isOurs(row[0], i)) return;
-      const cell = sheet.getRangeByIndexes(at.header - 1 + i, at.column, 1, 1);
-      cell.clear('All');
-      cleared += 1;
-    });
-    sheet.getRangeByIndexes(at.header, at.column, at.last - at.header, 1).conditionalFormats.clearAll();
+    // Rows or columns inserted since moved the column: without its header where it was kept, it is not touched.
+    if (band.formulas[0][0] === LIVE_HEADER) {
+      band.formulas.forEach((row, i) => {
+        if (!isOurs(row[0], i)) return;
+        // An empty cell of the column still has the add-in's percentage format.
+        sheet.getRangeByIndexes(at.header - 1 + i, at.column, 1, 1).clear(row[0] === '' ? 'Formats' : 'All');
+        if (row[0] !== '') cleared += 1;
+      });
+      sheet.getRangeByIndexes(at.header, at.column, at.last - at.header, 1).conditionalFormats.clearAll();
+    }
     placed.delete(sheetName);
     context.workbook.settings.add(SETTING, placedJson(placed));
     await syncWithin(context, policy);

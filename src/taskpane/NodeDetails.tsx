@@ -22,12 +22,14 @@ interface Props {
   readonly onShow: (id: NodeId) => void;
   readonly onSelectCell: (cell: string) => void;
   readonly onTry: (change: Change | null) => void;
+  /** False on a scorecard: its OS take the Ente's grado, which a what-if on the card cannot recompute. */
+  readonly canTry: boolean;
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The selected node: its figure (and its what-if one), its row, its biggest losses and the what-if fields. */
-export function NodeDetails({ strings, profile, id, node, idOf, change, tried, onShow, onSelectCell, onTry }: Props) {
+export function NodeDetails({ strings, profile, id, node, idOf, change, tried, onShow, onSelectCell, onTry, canTry }: Props) {
   const styles = useStyles();
   const { name } = nameAndLabel(node.row);
   const cell = cellOf(node.row);
@@ -58,7 +60,11 @@ export function NodeDetails({ strings, profile, id, node, idOf, change, tried, o
         </Body1>
       )}
       {node.indicator === undefined && <NodeLosses strings={strings} profile={profile} node={node} idOf={idOf} onShow={onShow} />}
-      <WhatIfEditor key={`${id}:${JSON.stringify(tried ?? null)}`} strings={strings} node={node} name={name} isRoot={depthOf(id) === 0} current={tried} onTry={onTry} />
+      {canTry ? (
+        <WhatIfEditor key={`${id}:${JSON.stringify(tried ?? null)}`} strings={strings} node={node} name={name} isRoot={depthOf(id) === 0} current={tried} onTry={onTry} />
+      ) : (
+        <Body1>{strings.whatIfNotOnCards}</Body1>
+      )}
     </Card>
   );
 }

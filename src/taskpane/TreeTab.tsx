@@ -91,6 +91,7 @@ function TreeExplorer({ strings, session, report, profile, changes }: Props) {
           onShow={show}
           onSelectCell={(cell) => void session.select(cell)}
           onTry={(change) => session.tryChange(view.selected, change)}
+          canTry={report.layout !== 'schede'}
         />
       )}
       {outcome !== null && (

@@ -164,7 +164,8 @@ export class PaneSession {
 
   removeLiveColumn(): Promise<string | null> {
     return this.run(this.strings.busyLiveColumnRemove, async () => {
-      const name = this.state.report?.name ?? (await activeSheetName(currentSyncPolicy()));
+      // The sheet the user is looking at, which may not be the one validated last.
+      const name = await activeSheetName(currentSyncPolicy());
       return this.strings.liveColumnRemoved(await removeLiveColumn(name, currentSyncPolicy()));
     });
   }

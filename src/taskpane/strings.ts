@@ -75,6 +75,7 @@ const it = {
   rulesInvalid: 'Regole non valide, non salvate finché ogni problema non è corretto:',
   functionsHint: 'Nelle celle: =PERF.RAGGIUNGIMENTO(target; valore)',
   tabTree: 'Albero',
+  whatIfNotOnCards: "Sulle schede individuali la prova non c'è: gli obiettivi strategici prendono il grado dal report Ente. Provare le modifiche sul report Ente.",
   noTree: (sheet: string, layout: string | null) =>
     `Per il foglio «${sheet}»${layout === null ? '' : ` (${layout})`} non c'è un albero ricalcolato: si ricalcolano i report Ente, i report delle unità e le schede individuali.`,
   treeTitle: 'Albero ricalcolato',
@@ -208,6 +209,7 @@ const en: Strings = {
   rulesInvalid: 'Invalid rules, not saved until every problem is fixed:',
   functionsHint: 'In cells: =PERF.ACHIEVEMENT(target, value)',
   tabTree: 'Tree',
+  whatIfNotOnCards: 'No what-if on individual scorecards: their strategic objectives take their grado from the Ente report. Try changes on the Ente report.',
   noTree: (sheet: string, layout: string | null) =>
     `There is no recomputed tree for sheet "${sheet}"${layout === null ? '' : ` (${layout})`}: Ente reports, unit reports and individual scorecards are recomputed.`,
   treeTitle: 'Recomputed tree',

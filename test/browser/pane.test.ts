@@ -199,6 +199,11 @@ describeInBrowser('task pane in Chromium', () => {
     await sg.getByText('Risultato individuale ricalcolato: 99,95% (verde)').waitFor();
     // Without the Ente sheet, OS 803 would carry an os-non-verificato note.
     await sg.getByText('Nessun rilievo: il foglio è coerente con lo SMVP.').waitFor();
+    // No what-if on a card: its OS take the Ente's grado.
+    await sg.getByRole('tab', { name: 'Albero' }).click();
+    await sg.getByRole('treeitem', { name: /^803 Trasparenza e anticorruzione: 99,75% verde/ }).click();
+    await sg.getByText(/^Sulle schede individuali la prova non c'è/).waitFor();
+    await sg.getByRole('tab', { name: 'Verifica' }).click();
     // The user clicks the EQ card's sheet tab.
     await activate(sg, 'Scheda EQ AO6');
     const eq = sg;

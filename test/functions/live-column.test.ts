@@ -5,7 +5,7 @@
  * ancestors.
  */
 import fc from 'fast-check';
-import { analyseSheet, columnLetters, flatten, MODENA_2024, profileFromJson, profileToJson, rowName, type EvaluatedNode, type Grid, type SmvpProfile } from '../../src/engine';
+import { analyseSheet, buildTree, columnLetters, evaluateForest, flatten, type GridCell, type TreeRow, MODENA_2024, profileFromJson, profileToJson, rowName, type EvaluatedNode, type Grid, type SmvpProfile } from '../../src/engine';
 import { formulaText, liveProfileArgument, liveRows, type FunctionLanguage, type LiveRow } from '../../src/engine/reports';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { EVERYTHING, fcDraw, generateReport } from '../support/integra-generator';
@@ -133,3 +133,34 @@ test('on Windows an emptied value cell reads as 0 (Excel\'s behaviour, OfficeDev
   const os = model.sheet.get(model.at(model.rows.find((r) => rowName(r.node.row) === '701')!));
   expect(os).toEqual({ value: 1 });
 });
+
+test('a target held as a date or a percentage goes into the formula as the text that reads the same, since a function sees only the number', () => {
+  const cells = new Map<string, GridCell>([
+    ['C3', { value: '50%' }],
+    ['F3', { value: 45473, numberFormat: 'dd/mm/yyyy' }],
+    ['G3', { value: 45468, numberFormat: 'dd/mm/yyyy' }],
+    ['C4', { value: '50%' }],
+    ['F4', { value: 0.9, numberFormat: '0%' }],
+    ['G4', { value: 0.9, numberFormat: '0%' }],
+  ]);
+  const row = (level: TreeRow['level'], code: string, r: number, fields: Partial<TreeRow> = {}): TreeRow => ({ level, code, label: '', sheetRow: r, ...fields });
+  const ind = (code: string, r: number): TreeRow =>
+    row('indicatore', code, r, { weight: cells.get(`C${r}`), target: cells.get(`F${r}`), value: cells.get(`G${r}`), addresses: { weight: `C${r}`, target: `F${r}`, value: `G${r}` } });
+  const check = () => {
+    const roots = evaluateForest(buildTree([row('os', 'X', 2), ind('I1', 3), ind('I2', 4)]));
+    const rows = liveRows(roots, 9);
+    const sheet = new LiveSheet(new Map(cells));
+    for (const r of rows) sheet.setFormula(`J${r.row}`, formulaText(r.formula, 'it', null));
+    return { rows, sheet, mismatches: rows.flatMap((r) => mismatch(r.node, sheet.get(`J${r.row}`)) ?? []) };
+  };
+  const onTime = check();
+  expect(onTime.rows.map((r) => formulaText(r.formula, 'it', null))).toEqual(['=PERF.MEDIA_PESATA(C3,J3,C4,J4)', '=PERF.INDICATORE("Entro 30-06-2024",G3)', '=PERF.INDICATORE("90 %",G4,,"%")']);
+  expect(onTime.mismatches).toEqual([]);
+  expect(onTime.sheet.get('J2')).toEqual({ value: 1 });
+  // Twelve days late: 0% under the default profile, in the engine and in the column alike.
+  cells.set('G3', { value: 45485, numberFormat: 'dd/mm/yyyy' });
+  const late = check();
+  expect(late.mismatches).toEqual([]);
+  expect(late.sheet.get('J3')).toEqual({ value: 0 });
+});
+

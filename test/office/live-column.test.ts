@@ -148,6 +148,20 @@ test('Rimuovi colonna: its formulas, header and semaphore go, what the user type
   expect(await removeLiveColumn('Ente', DESKTOP)).toBe(0);
 });
 
+test('Rimuovi colonna leaves alone a column whose header is no longer where it was written', async () => {
+  const mock = seedExcel();
+  const { column } = await writeLiveColumn(report, MODENA_2024, 'it', DESKTOP);
+  await mock.excel.run(async (context) => {
+    const ctx = context as Excel.RequestContext;
+    ctx.workbook.worksheets.getItem('Ente').getRangeByIndexes((report.headerRow ?? 1) - 1, widest(grid), 1, 1).formulas = [['Nostra colonna']];
+    await ctx.sync();
+  });
+  expect(await removeLiveColumn('Ente', DESKTOP)).toBe(0);
+  expect(mock.writtenAt(`${column}4`)?.formula).toMatch(/^=PERF\.MEDIA_PESATA\(/);
+  expect(mock.conditionalFormats).toHaveLength(3);
+  expect(mock.settings.get('smvp.colonneRicalcolate')).toBe('{}');
+});
+
 test('a scorecard (its OS take the Ente\'s grado) is refused before Excel is asked anything', async () => {
   const mock = seedExcel();
   await expect(writeLiveColumn({ ...report, layout: 'schede' }, MODENA_2024, 'it', DESKTOP)).rejects.toThrow(LiveColumnError);

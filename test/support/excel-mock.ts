@@ -21,7 +21,7 @@
  * - on the active sheet, `formulas` written to a range hold a formula ("=…") or a constant, read back
  *   by `formulas` as written and by `values` as the constant, or, for a formula, what `calculate`
  *   says Excel shows (by default #BUSY!, "the cell is still calculating": Microsoft, "Custom functions
- *   errors"); `clear()` empties the cells and their formats; conditional formats added with
+ *   errors"); `clear(applyTo)` empties the cells, their formats or both (d.ts: Range.clear, ClearApplyTo); conditional formats added with
  *   `conditionalFormats.add("Custom")` keep their range, rule formula and fill, and `clearAll()` drops
  *   those of the same range (d.ts: ConditionalFormatCollection.add, clearAll);
  * - a chart added on a new sheet (`charts.add(type, range, seriesBy)`) is recorded with its source
@@ -297,8 +297,9 @@ export function mockExcel(rows: ReadonlyArray<ReadonlyArray<MockCell | undefined
           };
         },
       },
-      clear: () => writeBand(r0, c0, nr, nc, (cell) => {
-        cell.formula = '';
+      clear: (applyTo = 'All') => writeBand(r0, c0, nr, nc, (cell) => {
+        if (applyTo !== 'Formats') cell.formula = '';
+        if (applyTo === 'Contents') return;
         cell.numberFormat = 'General';
         cell.bold = false;
       }),

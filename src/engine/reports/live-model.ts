@@ -1,8 +1,8 @@
-import { DEFAULT_PROFILE, profileToJson, type SmvpProfile } from '../core';
+import { DEFAULT_PROFILE, HUNDRED, profileToJson, type SmvpProfile } from '../core';
 import { SEMAPHORE_FILLS, type Semaforo } from '../rules';
-import { isBlankCell, isPercentFormat, toCellInput } from '../cells';
+import { formatDate, isBlankCell, isDateFormat, isPercentFormat, parseTarget, toCellInput } from '../cells';
 import { columnLetters } from '../sheets';
-import type { EvaluatedNode } from '../trees';
+import type { EvaluatedNode, TreeRow } from '../trees';
 
 /** The header of the column of live formulas. */
 export const LIVE_HEADER = 'Ricalcolato SMVP';
@@ -24,6 +24,11 @@ export type LiveFormula =
   | {
       readonly kind: 'indicator';
       readonly target: string;
+      /**
+       * The target as text, in place of its cell, when the cell is a date or a percentage: a function
+       * sees the number (a date's serial, 0,95), not its format, and would read it as «= n».
+       */
+      readonly targetText?: string;
       readonly value: string;
       readonly measures?: string;
       /** The value cell holds a number formatted as a percentage: a function sees the number, not its format. */
@@ -72,15 +77,26 @@ function formulaOf(node: EvaluatedNode, letters: string): LiveFormula {
     if (at.target === undefined || at.value === undefined) return NONE;
     const input = toCellInput(row.value ?? null);
     const percentValue = typeof input.value === 'number' && isPercentFormat(input.numberFormat);
+    const targetText = formattedTargetText(row.target);
     // Only measures that are there: an empty cell would reach the function as 0 on Windows (issue 4702).
     const measures = at.measures === undefined || isBlankCell(row.measures) ? {} : { measures: at.measures };
-    return { kind: 'indicator', target: at.target, value: at.value, ...measures, percentValue };
+    return { kind: 'indicator', target: at.target, ...(targetText === undefined ? {} : { targetText }), value: at.value, ...measures, percentValue };
   }
   const children = node.children.flatMap((child) => {
     const weight = child.row.addresses?.weight;
     return weight === undefined || child.row.sheetRow === undefined ? [] : [{ weight, achievement: `${letters}${child.row.sheetRow}` }];
   });
   return children.length === 0 ? NONE : { kind: 'mean', children };
+}
+
+/** A target held as a date or a percentage, as the text that reads the same («Entro 30-06-2024», «95 %»); undefined for any other cell. */
+function formattedTargetText(cell: TreeRow['target']): string | undefined {
+  const { value, numberFormat } = toCellInput(cell ?? null);
+  if (typeof value !== 'number' || !(isDateFormat(numberFormat) || isPercentFormat(numberFormat))) return undefined;
+  const target = parseTarget(cell ?? null);
+  if (!target.ok) return undefined;
+  if (target.value.kind === 'deadline') return `Entro ${formatDate(target.value.date)}`;
+  return `${target.value.threshold.amount.times(HUNDRED).toFixed().replace('.', ',')} %`;
 }
 
 /**
@@ -112,7 +128,8 @@ export function formulaText(formula: LiveFormula, language: FunctionLanguage, pr
     const optional = [formula.measures ?? '', formula.percentValue ? literal('%') : '', ...tail];
     // Trailing empty arguments dropped: =PERF.INDICATORE(F5,G5) rather than =PERF.INDICATORE(F5,G5,,).
     while (optional.length > 0 && optional[optional.length - 1] === '') optional.pop();
-    return `=${LIVE_FUNCTIONS.indicator[language]}(${[formula.target, formula.value, ...optional].join(',')})`;
+    const target = formula.targetText === undefined ? formula.target : literal(formula.targetText);
+    return `=${LIVE_FUNCTIONS.indicator[language]}(${[target, formula.value, ...optional].join(',')})`;
   }
   const pairs = formula.children.flatMap((c) => [c.weight, c.achievement]);
   return `=${LIVE_FUNCTIONS.mean[language]}(${[...pairs, ...tail].join(',')})`;
