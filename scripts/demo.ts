@@ -1,6 +1,7 @@
 /**
- * `npm run demo`: the main job on the seed workbooks. Validates each Integra report with `smvp`
- * and writes the Overshooting workbook to out/, printing what a user would see.
+ * `npm run demo`: the main job on the seed workbooks. Validates each Integra report with `smvp`,
+ * explains the Ente's figure and writes the Overshooting workbook to out/, printing what a user
+ * would see.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ async function demo(): Promise<void> {
     ['validate', 'seeds/integra-overshooting-2024.xlsx'],
     ['validate', 'seeds/albero-2025.xlsx', '--sheet', 'Albero 2025'],
     ['validate', 'seeds/schede-2024.xlsx'],
+    ['spiega', 'seeds/integra-ente-2024.xlsx', '--sheet', 'Ente'],
     ['overshooting', 'seeds/integra-overshooting-2024.xlsx', '-o', 'out/overshooting-2024.xlsx'],
   ];
   for (const args of runs) {
