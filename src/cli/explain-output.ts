@@ -3,7 +3,7 @@
  * Relazione) and as JSON (schema as in report-json.ts: fractions as numbers at full precision).
  */
 import {
-  Dec, excerpt, explanationText, formatPercent, LEFT_OUT_WORDS, nodeTitle, points, rowName, semaforo, type Contribution,
+  capitalised, Dec, excerpt, explanationText, formatPercent, LEFT_OUT_WORDS, nodeTitle, points, rowName, semaforo, type Contribution,
   type EvaluatedNode, type Explanation, type LeftOut,
 } from '../engine';
 import { JSON_SCHEMA } from './report-json';
@@ -42,7 +42,7 @@ export function printExplanation(out: TextOutput, e: Explanation): void {
   const figure = node.achievement === null ? 'non calcolabile' : `${formatPercent(node.achievement)} (${semaforo(node.achievement)})`;
   const title = nodeTitle(node.row);
   out.line('');
-  out.line(`${title.charAt(0).toUpperCase()}${title.slice(1)}${node.row.sheetRow === undefined ? '' : `, riga ${node.row.sheetRow}`}: ${figure}`);
+  out.line(`${capitalised(title)}${node.row.sheetRow === undefined ? '' : `, riga ${node.row.sheetRow}`}: ${figure}`);
   if (e.gap !== null && e.children.length > 0) {
     out.line(e.gap.isZero() ? 'Figli nella media:' : `Sotto il 100% di ${points(e.gap)}. Figli nella media:`);
     out.table([HEADER, ...contributionRows(e.children)]);
@@ -58,12 +58,14 @@ export function printExplanation(out: TextOutput, e: Explanation): void {
   out.line(`Per la Relazione: ${explanationText(e)}`);
 }
 
+/** Where a node is and what it is called, as every object of the JSON gives it. */
+function rowJson({ row }: EvaluatedNode) {
+  return { row: row.sheetRow ?? null, level: row.level, code: row.code, label: row.label };
+}
+
 function contributionJson(c: Contribution) {
   return {
-    row: c.node.row.sheetRow ?? null,
-    level: c.node.row.level,
-    code: c.node.row.code,
-    label: c.node.row.label,
+    ...rowJson(c.node),
     share: c.share.toNumber(),
     achievement: c.countedAsZero ? null : c.achievement.toNumber(),
     loss: c.loss.toNumber(),
@@ -71,7 +73,7 @@ function contributionJson(c: Contribution) {
 }
 
 function leftOutJson(l: LeftOut) {
-  return { row: l.node.row.sheetRow ?? null, level: l.node.row.level, code: l.node.row.code, label: l.node.row.label, reason: l.reason };
+  return { ...rowJson(l.node), reason: l.reason };
 }
 
 export function explainJson(file: string, sheets: readonly ExplainedSheet[]) {
@@ -81,10 +83,7 @@ export function explainJson(file: string, sheets: readonly ExplainedSheet[]) {
     sheets: sheets.map(({ sheet, explanations }) => ({
       name: sheet,
       explanations: explanations.map((e) => ({
-        row: e.node.row.sheetRow ?? null,
-        level: e.node.row.level,
-        code: e.node.row.code,
-        label: e.node.row.label,
+        ...rowJson(e.node),
         computed: e.node.achievement?.toNumber() ?? null,
         semaforo: e.node.achievement === null ? null : semaforo(e.node.achievement),
         gap: e.gap?.toNumber() ?? null,

@@ -238,7 +238,7 @@ async function explainCommand(io: Io, file: string, sheet: string | undefined, a
     explanations: (code === undefined ? r.roots : nodesNamed(r.roots, code)).map((node) => explain(node)),
   }));
   if (code !== undefined && explained.every((s) => s.explanations.length === 0)) {
-    throw new Stop(EXIT.unusable, `Nodo «${code}» non trovato in ${file}${sheet === undefined ? '' : `, foglio «${sheet}»`}: indicare il codice di una riga (o la descrizione, se non ha codice).`);
+    throw new Stop(EXIT.unusable, `Nodo «${code}» non trovato in ${file}${sheet === undefined ? '' : `, foglio «${sheet}»`}: indicare il codice o la descrizione di una riga.`);
   }
   if (asJson) {
     io.out(json(explainJson(file, explained)));

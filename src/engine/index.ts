@@ -4,7 +4,7 @@
  * `analyse` and `marks` sit on top; this facade exports what the add-in, the CLI and the tests use.
  */
 export {
-  Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent, formatPercentPair,
+  Dec, excerpt, countBySeverity, type Severity, FINDINGS, type FindingCode, type Finding, formatPercent, formatPercentPair, capitalised,
   formatNumber, formatQuantity, counted, EXCERPT_CHARS, MAX_MEASURES_CHARS, MAX_MEASURES_DEPTH,
   MAX_NUMBER_DIGITS, MAX_MEASURES_TERMS, profileByName, profileToJson, profileFromJson, type SmvpProfile,
   type SuggestionMethod, MODENA_2024, DEFAULT_PROFILE, type ProfileProblem, quantity, parseItalianNumber,
@@ -16,7 +16,7 @@ export {
   type Target, parseWeight,
 } from './cells';
 export {
-  achievement, type Outcome, aggregateCells, type WeightedCell, deviation, overshooting,
+  achievement, type Outcome, aggregateCells, type WeightedCell, type Weighted, deviation, overshooting,
   type OvershootingOutcome, rollUp, semaforo, valueToTarget,
 } from './rules';
 export {
@@ -31,15 +31,11 @@ export {
 export {
   buildOvershootingReport, NO_TIPO, type OvershootingReport, overshootingSheet, layOutOvershootingSheet,
   uniqueSheetName, literalText, type SheetValue, type OvershootingSheet, type PlacedCell, explanationText,
-  nodeTitle, points, LEFT_OUT_WORDS,
+  levelAndName, nodeTitle, points, LEFT_OUT_WORDS, LIVE_HEADER, type FunctionLanguage, liveRows, liveProfileArgument,
+  formulaText, semaphoreRules, dashboardSheet, type DashboardSheet, type DashboardChart, type DashboardSeries,
+  type DashboardTree, type DashboardAnnex,
 } from './reports';
 export { readAlbero, suggestTarget, formatTarget } from './planning';
 export { splitObjective } from './scorecards';
-export {
-  LIVE_HEADER, type FunctionLanguage, liveRows, liveProfileArgument, formulaText, semaphoreRules,
-} from './reports';
 export { analyseSheet, needsOtherSheets, analyseWorkbook, type NodeReport, type SheetReport } from './analyse';
 export { highlightMarks, LEGEND_FILLS, type Mark } from './marks';
-export {
-  dashboardSheet, type DashboardSheet, type DashboardChart, type DashboardSeries, type DashboardTree, type DashboardAnnex,
-} from './reports';

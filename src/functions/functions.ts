@@ -28,6 +28,7 @@ import {
   type Dec,
   type MeasuresValue,
   type SmvpProfile,
+  type Weighted,
   type WeightedCell,
 } from '../engine';
 import {
@@ -124,7 +125,7 @@ const measuresCell = (cell: CellScalar): CellScalar => (cell === 0 ? null : cell
 export function perfWeightedMean(weightsAndValues: any[]): number {
   const args = [...weightsAndValues];
   const profile = args.length % 2 === 1 ? readProfile(args.pop()) : DEFAULT_PROFILE;
-  const children: { weight: Dec; achievement: Dec | null }[] = [];
+  const children: Weighted[] = [];
   for (let i = 0; i < args.length; i += 2) {
     const weight = readLiveWeight(args[i], i / 2 + 1);
     if (weight !== null) children.push({ weight, achievement: readLiveAchievement(args[i + 1], i / 2 + 1) });

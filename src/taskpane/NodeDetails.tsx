@@ -1,5 +1,5 @@
 import { Body1, Card, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { nodeTitle, type Change, type EvaluatedNode, type NodeId, type SmvpProfile } from '../engine';
+import { capitalised, nodeTitle, type Change, type EvaluatedNode, type NodeId, type SmvpProfile } from '../engine';
 import { NodeLosses } from './NodeLosses';
 import { SemaphoreBadge, semaphoreWord } from './Semaphore';
 import type { Strings } from './strings';
@@ -25,8 +25,6 @@ interface Props {
   /** False on a scorecard: its OS take the Ente's grado, which a what-if on the card cannot recompute. */
   readonly canTry: boolean;
 }
-
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The selected node: its figure (and its what-if one), its row, its biggest losses and the what-if fields. */
 export function NodeDetails({ strings, profile, id, node, idOf, change, tried, onShow, onSelectCell, onTry, canTry }: Props) {

@@ -3,7 +3,7 @@
  * figures a what-if changes, the rows of the year-at-a-glance charts. Pure, so jest tests it alone.
  */
 import {
-  excerpt, NO_TIPO, formatDate, formatPercent, formatPercentPair, formatQuantity, formatTarget, LEVEL_NAMES, nodeIds, rowName, whatIf,
+  capitalised, excerpt, NO_TIPO, formatDate, formatPercent, formatPercentPair, formatQuantity, formatTarget, levelAndName, nodeIds, rowName, whatIf,
   type Actual, type Change, type Dec, type EvaluatedNode, type NodeId, type OvershootingReport, type SmvpProfile,
   type TreeRow,
 } from '../engine';
@@ -46,10 +46,7 @@ export function nameAndLabel(row: TreeRow): { readonly name: string; readonly la
 
 /** «Ambito 1», «Area Dirigenziale 1», «Obiettivo strategico 701»: a node named with its level, for charts. */
 export function levelTitle(row: TreeRow): string {
-  const level = LEVEL_NAMES[row.level];
-  const name = excerpt(rowName(row));
-  const title = name.toLowerCase().startsWith(level.toLowerCase()) ? name : `${level} ${name}`;
-  return title.charAt(0).toUpperCase() + title.slice(1);
+  return capitalised(levelAndName(row));
 }
 
 /** A figure as the pane prints it: the profile's decimals, or the «n.c.» of a figure that cannot be computed. */

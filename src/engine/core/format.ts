@@ -49,6 +49,11 @@ export function formatQuantity(q: Pick<Quantity, 'amount' | 'unit'>, decimals = 
   }
 }
 
+/** The text with its first letter upper case: a name that opens a sentence or a heading. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A count with its noun in agreement: "1 errore", "2 errori", "0 errori". */
 export function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

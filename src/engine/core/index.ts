@@ -5,7 +5,7 @@ export {
   finding, readingFindingCode, bySeverity, countBySeverity, type Severity, FINDINGS, type FindingCode,
   type Finding, type FindingDetails,
 } from './findings';
-export { formatPercent, formatPercentPair, formatNumber, formatQuantity, counted } from './format';
+export { formatPercent, formatPercentPair, formatNumber, formatQuantity, counted, capitalised } from './format';
 export {
   isRecord, plainDecimal, shown, exactPercent, closest, unknownKeys, oneOf, integerIn, type JsonProblem,
 } from './json-check';

@@ -1,4 +1,4 @@
-import { counted, DEFAULT_PROFILE, excerpt, formatNumber, formatPercent, HUNDRED, ZERO, type Dec, type SmvpProfile } from '../core';
+import { capitalised, counted, DEFAULT_PROFILE, excerpt, formatNumber, formatPercent, HUNDRED, ZERO, type Dec, type SmvpProfile } from '../core';
 import { semaforo } from '../rules';
 import {
   LEVEL_NAMES, rowName, rowNameInMessage, type Contribution, type Explanation, type LeftOut,
@@ -8,14 +8,19 @@ import {
 /** Indicators named one by one in a sentence; the others are summed. */
 const NAMED_INDICATORS = 3;
 
-/** «obiettivo strategico 701 «Tutela della legalità»», «blocco «Indicatori»», «Ente», «Area Dirigenziale 1». */
-export function nodeTitle(row: TreeRow): string {
+/** A node by its level and name, without its label: «obiettivo strategico 701», «Ente», «Area Dirigenziale 1». */
+export function levelAndName(row: TreeRow): string {
   const level = LEVEL_NAMES[row.level];
   const name = rowNameInMessage(row);
   // «Area Dirigenziale 1» is an area already: no «area Area Dirigenziale 1».
-  if (name.toLowerCase().startsWith(level.toLowerCase())) return row.label === '' || row.code === '' ? name : `${name} «${excerpt(row.label)}»`;
-  if (row.code === '') return `${level} «${name}»`;
-  return row.label === '' ? `${level} ${name}` : `${level} ${name} «${excerpt(row.label)}»`;
+  return name.toLowerCase().startsWith(level.toLowerCase()) ? name : `${level} ${name}`;
+}
+
+/** «obiettivo strategico 701 «Tutela della legalità»», «ambito «Competitività»» (a row without code), «Ente». */
+export function nodeTitle(row: TreeRow): string {
+  const head = levelAndName(row);
+  if (row.code === '' && head !== rowNameInMessage(row)) return `${LEVEL_NAMES[row.level]} «${rowNameInMessage(row)}»`;
+  return row.code === '' || row.label === '' ? head : `${head} «${excerpt(row.label)}»`;
 }
 
 /** Percentage points: «1,20 punti»; a loss that rounds to nothing is said to be under the last digit. */
@@ -24,8 +29,6 @@ export function points(loss: Dec): string {
   if (shown === '0,00' && !loss.isZero()) return 'meno di 0,01 punti';
   return `${shown} ${shown === '1,00' ? 'punto' : 'punti'}`;
 }
-
-const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The definite article of a level's name: «il blocco», «la scheda», «l'indicatore». */
 const article = (level: TreeRow['level']): string => (level === 'blocco' ? 'il ' : level === 'scheda' ? 'la ' : "l'");

@@ -6,7 +6,7 @@ export {
   overshootingSheet, layOutOvershootingSheet, uniqueSheetName, literalText, type SheetValue, type SheetLine,
   type OvershootingSheet, type PlacedCell, type SheetLayout,
 } from './overshooting-sheet';
-export { explanationText, nodeTitle, points, LEFT_OUT_WORDS } from './explanation-text';
+export { explanationText, levelAndName, nodeTitle, points, LEFT_OUT_WORDS } from './explanation-text';
 export {
   LIVE_HEADER, LIVE_FUNCTIONS, type FunctionLanguage, type LiveFormula, type LiveRow, liveRows, liveProfileArgument,
   formulaText, semaphoreRules, type SemaphoreRule,

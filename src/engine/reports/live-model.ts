@@ -150,8 +150,9 @@ export interface SemaphoreRule {
  * the errors and empty cells, which Excel would otherwise compare as 0 (rosso).
  */
 export function semaphoreRules(topCell: string, profile: SmvpProfile = DEFAULT_PROFILE): SemaphoreRule[] {
-  const green = profile.semaphore.green.toString();
-  const red = profile.semaphore.red.toString();
+  // Plain notation: a formula cannot read Decimal's exponent form (1e-7).
+  const green = profile.semaphore.green.toFixed();
+  const red = profile.semaphore.red.toFixed();
   const rule = (semaforo: Semaforo, test: string): SemaphoreRule => ({ semaforo, formula: `=AND(ISNUMBER(${topCell}),${test})`, fill: SEMAPHORE_FILLS[semaforo] });
   return [rule('verde', `${topCell}>=${green}`), rule('rosso', `${topCell}<=${red}`), rule('giallo', `${topCell}>${red},${topCell}<${green}`)];
 }
