@@ -22,13 +22,16 @@ export function launchChromium(): Promise<Browser> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml' };
 
-/** Serves `root`; `overrides` answers some paths with other content (the pane test's in-memory Excel). */
-export function serveStatic(root: string, overrides: Readonly<Record<string, string>> = {}): Promise<Server> {
+/**
+ * Serves `root`; `overrides` answers some paths with other content (the pane test's in-memory Excel),
+ * made afresh at each request and never cached.
+ */
+export function serveStatic(root: string, overrides: Readonly<Record<string, () => string>> = {}): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     const override = overrides[path];
     if (override !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' }).end(override);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain', 'cache-control': 'no-store' }).end(override());
       return;
     }
     const file = join(root, path);

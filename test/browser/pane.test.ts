@@ -8,8 +8,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import ts from 'typescript';
+import { transformSync } from '@swc/core';
+import type { Browser, Page } from 'playwright-core';
 import { readWorkbook } from '../../src/cli/xlsx-read';
 import { BUILT_ADDIN, ensureBuiltAddin, ROOT } from '../support/built-addin';
 import { baseUrl, describeInBrowser, launchChromium, serveStatic } from './harness';
@@ -18,7 +18,8 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 function fakeOfficeScript(): string {
   const source = readFileSync(join(__dirname, '..', 'support', 'fake-office.ts'), 'utf8');
-  return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.None } }).outputText;
+  // A plain script (no imports or exports), stripped of its types as jest strips the tests'.
+  return transformSync(source, { isModule: false, jsc: { parser: { syntax: 'typescript' }, target: 'es2020' } }).code;
 }
 
 /** Each seed workbook read once for the whole file. */
@@ -44,16 +45,33 @@ function raise(message: string): never {
 const fillOf = (page: Page, sheet: string, address: string) =>
   page.evaluate(([s, a]) => (window as unknown as { __host: { fillOf: (s: string, a: string) => string | null } }).__host.fillOf(s, a), [sheet, address] as const);
 
-/** A new pane in the tests' one browser context, whose cache keeps the compiled add-in between pages. */
-async function openPane(server: Server, context: BrowserContext, seed: Awaited<ReturnType<typeof seedOf>>): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript((s) => Object.assign(window, { __SMVP_SEED__: s }), seed);
-  await page.goto(`${baseUrl(server)}/taskpane.html`);
-  await page.getByRole('button', { name: 'Valida foglio' }).waitFor({ timeout: 30_000 });
-  expect(errors).toEqual([]);
-  return page;
+type Seed = Awaited<ReturnType<typeof seedOf>>;
+
+/**
+ * The tests' one page, and what it runs on: each test opens the pane afresh on its own workbook by a
+ * new navigation of that page (a new page would cost Chromium a renderer process), the in-memory Excel
+ * served with the seed of the moment. Its script errors are collected in `errors`.
+ */
+class Pane {
+  private seed: Seed | undefined;
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page, private readonly server: Server) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  /** office.js as the pane loads it: the in-memory Excel over the current seed. */
+  officeScript(fakeOffice: string): string {
+    return `window.__SMVP_SEED__ = ${JSON.stringify(this.seed)};\n${fakeOffice}`;
+  }
+
+  async open(seed: Seed): Promise<Page> {
+    this.seed = seed;
+    await this.page.goto(`${baseUrl(this.server)}/taskpane.html`);
+    await this.page.getByRole('button', { name: 'Valida foglio' }).waitFor({ timeout: 30_000 });
+    expect(this.errors).toEqual([]);
+    return this.page;
+  }
 }
 
 /** The text of the finding listed for a cell, once it shows. */
@@ -123,20 +141,27 @@ const workbookCells = (page: Page): Promise<SheetCells[]> =>
 describeInBrowser('task pane in Chromium', () => {
   let server: Server;
   let browser: Browser;
-  let context: BrowserContext;
+  let pane: Pane;
   let page: Page;
+  const openPane = (seed: Seed) => pane.open(seed);
 
   beforeAll(async () => {
     ensureBuiltAddin();
-    server = await serveStatic(BUILT_ADDIN, { '/office-js/office.js': fakeOfficeScript() });
+    const fakeOffice = fakeOfficeScript();
+    server = await serveStatic(BUILT_ADDIN, { '/office-js/office.js': () => pane.officeScript(fakeOffice) });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
-    page = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    pane = new Pane(await browser.newPage({ viewport: { width: 420, height: 1000 } }), server);
+    page = await openPane(await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     server?.close();
+  });
+
+  // A script error in the pane fails the test it happened in.
+  afterEach(() => {
+    expect(pane.errors.splice(0)).toEqual([]);
   });
 
   test('Valida foglio shows the layout, Ente 99,62% and the seed finding at D98', async () => {
@@ -176,7 +201,7 @@ describeInBrowser('task pane in Chromium', () => {
   }, 60_000);
 
   test('the 2025 planning tree: checked against last year’s sheets, legend and too-easy targets highlighted', async () => {
-    const albero = await openPane(server, context, await seedOf('albero-2025.xlsx', 'it-IT'));
+    const albero = await openPane(await seedOf('albero-2025.xlsx', 'it-IT'));
     await albero.getByRole('button', { name: 'Valida foglio' }).click();
     await albero.getByText('Layout: Albero della performance').waitFor();
     await albero.getByText('Foglio «Albero 2025» validato: 1 errore, 95 avvisi, 63 note.').waitFor();
@@ -189,11 +214,10 @@ describeInBrowser('task pane in Chromium', () => {
     await expect(findingAt(albero, 'K120')).resolves.toContain('Target suggerito: «>= 19,14 N.»');
     // K61 D4.3_1.MIMIT >= 180 below 405: too easy; K19 raised 90 → 350; E27 D5 added since 2024; E13 D1 is D1.1 renamed.
     await expect(highlightedFills(albero, 'Albero 2025', ['K61', 'K19', 'E27', 'E13'])).resolves.toEqual(['F4B084', 'C6EFCE', 'BDD7EE', 'E4DFEC']);
-    await albero.close();
   }, 60_000);
 
   test('a scorecard: its OS graded from the Ente sheet, the individual result, the EQ card’s error highlighted', async () => {
-    const sg = await openPane(server, context, await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Scheda EQ AO6', 'Ente 2024'));
+    const sg = await openPane(await seedOf('schede-2024.xlsx', 'it-IT', 'Scheda SG', 'Scheda EQ AO6', 'Ente 2024'));
     await sg.getByRole('button', { name: 'Valida foglio' }).click();
     await sg.getByText('Layout: Scheda obiettivi individuali').waitFor();
     await sg.getByText('Risultato individuale ricalcolato: 99,95% (verde)').waitFor();
@@ -211,11 +235,10 @@ describeInBrowser('task pane in Chromium', () => {
     await expect(findingAt(eq, 'J10')).resolves.toContain('dichiarato 99,37%, ricalcolato 100,00%');
     await expect(highlightedFills(eq, 'Scheda EQ AO6', ['J4', 'J10', 'J12'])).resolves.toEqual(['C6EFCE', 'C6EFCE', 'C6EFCE']);
     await eq.screenshot({ path: join(ARTIFACTS, 'pane-scheda.png'), fullPage: true });
-    await eq.close();
   }, 60_000);
 
   test('Regole SMVP: every problem of the edited rules is listed with its path, and only valid rules are saved', async () => {
-    const rules = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const rules = await openPane(await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     const stored = () => rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.size);
     await rules.getByRole('tab', { name: 'Regole SMVP' }).click();
     await rules.getByLabel('Verde da').fill('150%');
@@ -260,16 +283,14 @@ describeInBrowser('task pane in Chromium', () => {
     await rules.getByText(/Regole salvate nella cartella/).waitFor();
     const saved = await rules.evaluate(() => (window as unknown as { __host: { state: { settings: Map<string, string> } } }).__host.state.settings.values().next().value);
     expect(JSON.parse(saved ?? '')).toMatchObject({ semaphore: { green: '0.97', red: '0.7' }, overshootingTolerance: '1.5', deadline: { rule: 'linear', days: 15 }, displayDecimals: 3, suggestedTarget: 'media' });
-    await rules.close();
   }, 60_000);
 
   test('ribbon: Genera Overshooting clicked while Valida runs is queued and runs after it, never dropped', async () => {
-    const ribbon = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
+    const ribbon = await openPane(await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
     const { log, ...after } = await clickRibbon(ribbon, 'valida', 'generaOvershooting');
     // Valida highlighted H4 and showed the pane; Genera Overshooting then added its sheet, after every fill of Valida.
     expect(after).toEqual({ sheets: ['Ente', 'Overshooting'], paneShown: 1, h4: 'C6EFCE' });
     expect(log.lastIndexOf('fill Ente')).toBeLessThan(log.indexOf('add Overshooting'));
-    await ribbon.close();
   }, 60_000);
 
   describe('the commands on a workbook with a Note sheet beside the Ente report', () => {
@@ -277,12 +298,8 @@ describeInBrowser('task pane in Chromium', () => {
 
     beforeAll(async () => {
       const seed = await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente');
-      workbook = await openPane(server, context, { ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
+      workbook = await openPane({ ...seed, sheets: [{ name: 'Note', rows: [[{ value: 'appunti', numberFormat: undefined, fill: undefined }]] }, ...seed.sheets] });
     }, 60_000);
-
-    afterAll(async () => {
-      await workbook?.close();
-    });
 
     test('ribbon: a failure with the pane closed opens the pane with the reason', async () => {
       await activate(workbook, 'Note');
@@ -328,23 +345,16 @@ describeInBrowser('task pane in Chromium', () => {
 
   describe('Albero: the recomputed tree explains itself, takes a what-if and shows the year', () => {
     let tree: Page;
-    const errors: string[] = [];
     const item = (name: string | RegExp) => tree.getByRole('treeitem', typeof name === 'string' ? { name, exact: true } : { name });
 
     beforeAll(async () => {
-      tree = await openPane(server, context, await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
-      tree.on('pageerror', (e) => errors.push(e.message));
+      tree = await openPane(await seedOf('integra-ente-2024.xlsx', 'it-IT', 'Ente'));
       // Before a validation there is no tree to show.
       await expect(tree.getByRole('tab', { name: 'Albero' }).count()).resolves.toBe(0);
       await tree.getByRole('button', { name: 'Valida foglio' }).click();
       await tree.getByText('Layout: Performance organizzativa Ente').waitFor();
       await tree.getByRole('tab', { name: 'Albero' }).click();
     }, 60_000);
-
-    afterAll(async () => {
-      expect(errors).toEqual([]);
-      await tree?.close();
-    });
 
     test('the Ente at 99,62% verde, open down to the OS; OS 701 at 98,80% with 701.S1 its biggest loss; the sentence; its row selected in Excel', async () => {
       const ente = item('Ente: 99,62% verde');
@@ -447,7 +457,7 @@ describeInBrowser('task pane in Chromium', () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       await glance.screenshot({ path: join(ARTIFACTS, 'pane-grafici.png') });
       // The annex has no tree to recompute, but its overshooting by Tipo.
-      const annex = await openPane(server, context, await seedOf('integra-overshooting-2024.xlsx', 'it-IT'));
+      const annex = await openPane(await seedOf('integra-overshooting-2024.xlsx', 'it-IT'));
       await annex.getByRole('button', { name: 'Valida foglio' }).click();
       await annex.getByText(/^Foglio «Overshooting» validato/).waitFor();
       await annex.getByRole('tab', { name: 'Albero' }).click();
@@ -455,7 +465,6 @@ describeInBrowser('task pane in Chromium', () => {
       const byTipo = annex.getByRole('table', { name: /^Indicatori in overshooting per Tipo\./ }).getByRole('row');
       await expect(byTipo.allTextContents()).resolves.toEqual(['TipoIndicatori', 'Efficacia6', 'Volume1', 'Qualità1']);
       await expect(annex.getByRole('tree').count()).resolves.toBe(0);
-      await annex.close();
     }, 60_000);
   });
 });
