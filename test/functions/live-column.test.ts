@@ -164,3 +164,33 @@ test('a target held as a date or a percentage goes into the formula as the text 
   expect(late.sheet.get('J3')).toEqual({ value: 0 });
 });
 
+
+test('a weight held as a percentage above 100% goes into the formula as text: a function would read the bare 1,25 as 1,25%', () => {
+  const cells = new Map<string, GridCell>([
+    ['C3', { value: 1.25, numberFormat: '0%' }],
+    ['F3', { value: '>= 10 N.' }],
+    ['G3', { value: '5 N.' }],
+    ['C4', { value: 0.005, numberFormat: '0.00%' }],
+    ['F4', { value: '>= 10 N.' }],
+    ['G4', { value: '10 N.' }],
+  ]);
+  const ind = (code: string, r: number): TreeRow => ({
+    level: 'indicatore',
+    code,
+    label: '',
+    sheetRow: r,
+    weight: cells.get(`C${r}`),
+    target: cells.get(`F${r}`),
+    value: cells.get(`G${r}`),
+    addresses: { weight: `C${r}`, target: `F${r}`, value: `G${r}` },
+  });
+  const roots = evaluateForest(buildTree([{ level: 'os', code: 'X', label: '', sheetRow: 2 }, ind('I1', 3), ind('I2', 4)]));
+  const rows = liveRows(roots, 9);
+  const sheet = new LiveSheet(new Map(cells));
+  for (const r of rows) sheet.setFormula(`J${r.row}`, formulaText(r.formula, 'it', null));
+  // 0,5% stays its cell: below 100% the bare number reads the same.
+  expect(formulaText(rows[0].formula, 'it', null)).toBe('=PERF.MEDIA_PESATA("125 %",J3,C4,J4)');
+  expect(rows.flatMap((r) => mismatch(r.node, sheet.get(`J${r.row}`)) ?? [])).toEqual([]);
+  // (125% × 50% + 0,5% × 100%) / 125,5%
+  expect(roots[0].achievement?.toNumber()).toBeCloseTo(0.63 / 1.255, 12);
+});

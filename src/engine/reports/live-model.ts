@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, HUNDRED, profileToJson, type SmvpProfile } from '../core';
+import { Dec, DEFAULT_PROFILE, HUNDRED, profileToJson, type SmvpProfile } from '../core';
 import { SEMAPHORE_FILLS, type Semaforo } from '../rules';
 import { formatDate, isBlankCell, isDateFormat, isPercentFormat, parseTarget, toCellInput } from '../cells';
 import { columnLetters } from '../sheets';
@@ -37,7 +37,16 @@ export type LiveFormula =
   | {
       readonly kind: 'mean';
       /** Each child's weight cell and its own live cell, in print order. */
-      readonly children: readonly { readonly weight: string; readonly achievement: string }[];
+      readonly children: readonly {
+        readonly weight: string;
+        /**
+         * The weight as text, in place of its cell, when the cell is a number formatted as a
+         * percentage above 100%: a function sees 1,25, not 125%, and reads a plain number above 1 as
+         * percentage points (1,25%).
+         */
+        readonly weightText?: string;
+        readonly achievement: string;
+      }[];
     }
   /** Nothing to compute (no target, no children): #N/A, which the parent's mean reads as a missing value. */
   | { readonly kind: 'none' };
@@ -84,7 +93,9 @@ function formulaOf(node: EvaluatedNode, letters: string): LiveFormula {
   }
   const children = node.children.flatMap((child) => {
     const weight = child.row.addresses?.weight;
-    return weight === undefined || child.row.sheetRow === undefined ? [] : [{ weight, achievement: `${letters}${child.row.sheetRow}` }];
+    if (weight === undefined || child.row.sheetRow === undefined) return [];
+    const weightText = percentWeightText(child.row.weight);
+    return [{ weight, ...(weightText === undefined ? {} : { weightText }), achievement: `${letters}${child.row.sheetRow}` }];
   });
   return children.length === 0 ? NONE : { kind: 'mean', children };
 }
@@ -96,8 +107,18 @@ function formattedTargetText(cell: TreeRow['target']): string | undefined {
   const target = parseTarget(cell ?? null);
   if (!target.ok) return undefined;
   if (target.value.kind === 'deadline') return `Entro ${formatDate(target.value.date)}`;
-  return `${target.value.threshold.amount.times(HUNDRED).toFixed().replace('.', ',')} %`;
+  return percentText(target.value.threshold.amount);
 }
+
+/** A weight held as a number formatted as a percentage above 100%, as the text that reads the same («125 %»); undefined otherwise. */
+function percentWeightText(cell: TreeRow['weight']): string | undefined {
+  const { value, numberFormat } = toCellInput(cell ?? null);
+  if (typeof value !== 'number' || !isPercentFormat(numberFormat) || !(value > 1)) return undefined;
+  return percentText(new Dec(value));
+}
+
+/** A fraction as the percentage text the engine reads back to the same decimal: 1,219 → «121,9 %». */
+const percentText = (fraction: Dec): string => `${fraction.times(HUNDRED).toFixed().replace('.', ',')} %`;
 
 /**
  * The profilo argument the formulas need: only what changes their figures (the deadline rule and
@@ -131,7 +152,7 @@ export function formulaText(formula: LiveFormula, language: FunctionLanguage, pr
     const target = formula.targetText === undefined ? formula.target : literal(formula.targetText);
     return `=${LIVE_FUNCTIONS.indicator[language]}(${[target, formula.value, ...optional].join(',')})`;
   }
-  const pairs = formula.children.flatMap((c) => [c.weight, c.achievement]);
+  const pairs = formula.children.flatMap((c) => [c.weightText === undefined ? c.weight : literal(c.weightText), c.achievement]);
   return `=${LIVE_FUNCTIONS.mean[language]}(${[...pairs, ...tail].join(',')})`;
 }
 
