@@ -1,7 +1,8 @@
 /**
  * Starts the longest test files first, so that on a clean checkout (no timings cached from an earlier
  * run, as in CI) neither worker is left with a long file at the end while the other sits idle.
- * The list is the order of their times in a serial run; the rest follow jest's own order.
+ * The list holds the longest files of a serial run, in the order that gave the shortest run on two
+ * cores (tried against their serial order: about 1 s better); the rest follow jest's own order.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
