@@ -9,7 +9,6 @@
  * Text output never carries a cell's control characters to the terminal (see `printable`).
  */
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import {
   analyseWorkbook, countBySeverity, counted, Dec, explain, formatPercent, nodesNamed, LAYOUT_NAMES, LEVEL_NAMES, overshootingSheet, rowName, type Finding, type Grid,
   type LayoutKind, type Level, type SheetReport,
@@ -205,7 +204,9 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, asJ
   const os = report.overshooting;
   if (os === null) throw new Stop(EXIT.unusable, `${file}: nessun indicatore nel foglio «${report.name}».`);
   if (output !== undefined) {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded when needed, as the reader does (ExcelJS is already in memory here, from reading the file).
+    const { Workbook } = await import('exceljs');
+    const workbook = new Workbook();
     addOvershootingSheet(workbook, overshootingSheet(os));
     try {
       await saveWorkbook(workbook, output);
