@@ -205,8 +205,8 @@ async function overshooting(io: Io, file: string, sheet: string | undefined, asJ
   if (os === null) throw new Stop(EXIT.unusable, `${file}: nessun indicatore nel foglio «${report.name}».`);
   if (output !== undefined) {
     // Loaded when needed, as the reader does (ExcelJS is already in memory here, from reading the file).
-    const { Workbook } = await import('exceljs');
-    const workbook = new Workbook();
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
     addOvershootingSheet(workbook, overshootingSheet(os));
     try {
       await saveWorkbook(workbook, output);

@@ -117,8 +117,8 @@ export async function readWorkbook(path: string): Promise<LoadResult> {
   if (reason !== undefined) return { ok: false, message: `${path}: ${reason}` };
   // ExcelJS takes some 0.3 s to load: only for a file that passed the checks above, which refuse a
   // device, a zip bomb or a cell at row 50,000,000 without it.
-  const { Workbook } = await import('exceljs');
-  const workbook = new Workbook();
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
