@@ -116,7 +116,7 @@ export async function readWorkbook(path: string): Promise<LoadResult> {
   const reason = whyNotXlsx(bytes) ?? oversizedWorkbook(bytes);
   if (reason !== undefined) return { ok: false, message: `${path}: ${reason}` };
   // ExcelJS takes some 0.3 s to load: only for a file that passed the checks above, which refuse a
-  // device, a zip bomb or a cell at row 50,000,000 without it.
+  // device, a zip bomb or a sheet of too many cells without it.
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
