@@ -1,4 +1,5 @@
 import { Body1, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { formatPercent, semaforo, type Dec, type OvershootingReport, type SheetReport, type SmvpProfile } from '../engine';
 import { semaphoreWord } from './Semaphore';
 import type { Strings } from './strings';
@@ -64,56 +65,81 @@ function AchievementChart({ strings, rows, profile }: { readonly strings: String
   // Thresholds with the decimals they have: 60%, 95%, 97,5%.
   const red = formatPercent(profile.semaphore.red, Math.max(0, profile.semaphore.red.decimalPlaces() - 2));
   const green = formatPercent(profile.semaphore.green, Math.max(0, profile.semaphore.green.decimalPlaces() - 2));
-  const figure = (r: ChartRow) => figureText(r.achievement, profile, strings.notComputable);
+  const figure = (r: ChartRow) => `${figureText(r.achievement, profile, strings.notComputable)} ${semaphoreWord(r.achievement, profile, strings)}`.trim();
+  return (
+    <ChartFigure
+      title={strings.chartTitle}
+      note={strings.chartThresholds(red, green)}
+      table={{ columns: [strings.chartName, strings.achievement], rows: rows.map((r) => [r.id, r.title, figure(r)]) }}
+    >
+      <span />
+      <span className={styles.axis}>
+        <span className={styles.tick} style={{ left: width(profile.semaphore.red) }}>
+          {red}
+        </span>
+        <span className={styles.tick} style={{ left: width(profile.semaphore.green) }}>
+          {green}
+        </span>
+      </span>
+      <span />
+      {rows.map((r) => (
+        <ChartLine
+          key={r.id}
+          name={r.name}
+          tooltip={r.title}
+          top={r.depth === 0}
+          fraction={r.achievement ?? 0}
+          colour={r.achievement === null ? null : semaforo(r.achievement, profile)}
+          value={figure(r)}
+          thresholds={[profile.semaphore.red, profile.semaphore.green]}
+        />
+      ))}
+    </ChartFigure>
+  );
+}
+
+interface FigureProps {
+  readonly title: string;
+  /** Under the chart, and after the title in the table's caption. */
+  readonly note: string;
+  /** The chart's figures as a two-column table, for screen readers (the bars are hidden from them): key, name, figure. */
+  readonly table?: { readonly columns: readonly [string, string]; readonly rows: ReadonlyArray<readonly [string, string, string | number]> };
+  /** The chart's grid cells: three per bar (see ChartLine). */
+  readonly children: ReactNode;
+}
+
+function ChartFigure({ title, note, table, children }: FigureProps) {
+  const styles = useStyles();
   return (
     <figure className={styles.figure}>
       <figcaption>
         <Body1>
-          <strong>{strings.chartTitle}</strong>
+          <strong>{title}</strong>
         </Body1>
       </figcaption>
       <div className={styles.chart} aria-hidden="true">
-        <span />
-        <span className={styles.axis}>
-          <span className={styles.tick} style={{ left: width(profile.semaphore.red) }}>
-            {red}
-          </span>
-          <span className={styles.tick} style={{ left: width(profile.semaphore.green) }}>
-            {green}
-          </span>
-        </span>
-        <span />
-        {rows.map((r) => (
-          <ChartLine
-            key={r.id}
-            name={r.name}
-            tooltip={r.title}
-            top={r.depth === 0}
-            fraction={r.achievement ?? 0}
-            colour={r.achievement === null ? null : semaforo(r.achievement, profile)}
-            value={`${figure(r)} ${semaphoreWord(r.achievement, profile, strings)}`.trim()}
-            thresholds={[profile.semaphore.red, profile.semaphore.green]}
-          />
-        ))}
+        {children}
       </div>
-      <Caption1>{strings.chartThresholds(red, green)}</Caption1>
-      <table className={styles.hidden}>
-        <caption>{`${strings.chartTitle}. ${strings.chartThresholds(red, green)}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.chartName}</th>
-            <th scope="col">{strings.achievement}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.title}</th>
-              <td>{`${figure(r)} ${semaphoreWord(r.achievement, profile, strings)}`.trim()}</td>
+      <Caption1>{note}</Caption1>
+      {table !== undefined && (
+        <table className={styles.hidden}>
+          <caption>{`${title}. ${note}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{table.columns[0]}</th>
+              <th scope="col">{table.columns[1]}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map(([key, name, figure]) => (
+              <tr key={key}>
+                <th scope="row">{name}</th>
+                <td>{figure}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </figure>
   );
 }
@@ -149,55 +175,21 @@ function ChartLine({ name, tooltip, top, fraction, colour, value, thresholds }: 
 
 /** The indicators in overshooting: by Tipo when the report names one (an annex), else flagged / total. */
 function OvershootingChart({ strings, report, profile }: { readonly strings: Strings; readonly report: OvershootingReport; readonly profile: SmvpProfile }) {
-  const styles = useStyles();
   const byTipo = overshootingByTipo(report);
   const share = strings.overshootingShare(report.flagged, report.total, formatPercent(report.share, profile.displayDecimals));
   if (byTipo === null) {
     return (
-      <figure className={styles.figure}>
-        <figcaption>
-          <Body1>
-            <strong>{strings.overshootingTitle}</strong>
-          </Body1>
-        </figcaption>
-        <div className={styles.chart} aria-hidden="true">
-          <ChartLine name={strings.count} tooltip={share} top fraction={report.share} colour={null} value={`${report.flagged} / ${report.total}`} />
-        </div>
-        <Caption1>{share}</Caption1>
-      </figure>
+      <ChartFigure title={strings.overshootingTitle} note={share}>
+        <ChartLine name={strings.count} tooltip={share} top fraction={report.share} colour={null} value={`${report.flagged} / ${report.total}`} />
+      </ChartFigure>
     );
   }
   const most = Math.max(...byTipo.map(([, n]) => n));
   return (
-    <figure className={styles.figure}>
-      <figcaption>
-        <Body1>
-          <strong>{strings.overshootingByTipo}</strong>
-        </Body1>
-      </figcaption>
-      <div className={styles.chart} aria-hidden="true">
-        {byTipo.map(([tipo, n]) => (
-          <ChartLine key={tipo} name={tipo} tooltip={tipo} top fraction={n / most} colour={null} value={String(n)} />
-        ))}
-      </div>
-      <Caption1>{share}</Caption1>
-      <table className={styles.hidden}>
-        <caption>{`${strings.overshootingByTipo}. ${share}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.tipo}</th>
-            <th scope="col">{strings.count}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byTipo.map(([tipo, n]) => (
-            <tr key={tipo}>
-              <th scope="row">{tipo}</th>
-              <td>{n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ChartFigure title={strings.overshootingByTipo} note={share} table={{ columns: [strings.tipo, strings.count], rows: byTipo.map(([tipo, n]) => [tipo, tipo, n]) }}>
+      {byTipo.map(([tipo, n]) => (
+        <ChartLine key={tipo} name={tipo} tooltip={tipo} top fraction={n / most} colour={null} value={String(n)} />
+      ))}
+    </ChartFigure>
   );
 }
