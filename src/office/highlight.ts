@@ -5,6 +5,7 @@
  * reopened, and highlighting twice never loses the original.
  */
 import type { Mark } from '../engine';
+import { queuedSetting } from './settings';
 import { batches, syncWithin, type SyncPolicy } from './sync';
 
 const SETTING = 'smvp.evidenziazione';
@@ -92,8 +93,7 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
   if (marks.length === 0) return;
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
-    const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-    setting.load('value');
+    const stored = queuedSetting(context, SETTING);
     const parts = batches(marks.length, BYTES_PER_MARK, policy.payloadLimit);
     const found: Kept[] = [];
     for (const part of parts) {
@@ -101,7 +101,7 @@ export async function applyHighlight(sheetName: string, marks: readonly Mark[], 
       await syncWithin(context, policy);
       for (const read of reads) found.push(savedFill(read.value[0][0].format?.fill));
     }
-    const saved = parseSaved(setting.isNullObject ? null : setting.value);
+    const saved = parseSaved(stored());
     const kept = saved.get(sheetName) ?? new Map<string, Kept>();
     saved.set(sheetName, kept);
     marks.forEach((m, i) => {
@@ -133,10 +133,9 @@ function restoreFill(range: Excel.Range, fill: Kept): void {
 /** Puts back the fills saved for the named sheet; returns how many cells were restored. Two syncs, plus one per extra web batch. */
 export async function removeHighlight(sheetName: string, policy: SyncPolicy): Promise<number> {
   return Excel.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-    setting.load('value');
+    const stored = queuedSetting(context, SETTING);
     await syncWithin(context, policy);
-    const saved = parseSaved(setting.isNullObject ? null : setting.value);
+    const saved = parseSaved(stored());
     const cells = [...(saved.get(sheetName) ?? [])];
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const parts = batches(cells.length, BYTES_PER_MARK, policy.payloadLimit);

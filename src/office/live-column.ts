@@ -9,6 +9,7 @@ import {
   columnLetters, formulaText, LIVE_HEADER, liveProfileArgument, liveRows, semaphoreRules, type FunctionLanguage,
   type SheetReport, type SmvpProfile,
 } from '../engine';
+import { queuedSetting } from './settings';
 import { syncWithin, type SyncPolicy } from './sync';
 
 const SETTING = 'smvp.colonneRicalcolate';
@@ -71,10 +72,9 @@ export async function writeLiveColumn(report: SheetReport, profile: SmvpProfile,
     const sheet = context.workbook.worksheets.getItem(report.name);
     const used = sheet.getUsedRangeOrNullObject();
     used.load('columnIndex,columnCount');
-    const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-    setting.load('value');
+    const stored = queuedSetting(context, SETTING);
     await syncWithin(context, policy);
-    const placed = parsePlaced(setting.isNullObject ? null : setting.value);
+    const placed = parsePlaced(stored());
     const before = placed.get(report.name);
     const column = (await ourColumn(context, sheet, before, header, lastRow, policy)) ?? (used.isNullObject ? 0 : used.columnIndex + used.columnCount);
     const rows = liveRows(report.roots, column);
@@ -133,10 +133,9 @@ async function ourColumn(context: Excel.RequestContext, sheet: Excel.Worksheet, 
  */
 export async function removeLiveColumn(sheetName: string, policy: SyncPolicy): Promise<number> {
   return Excel.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(SETTING);
-    setting.load('value');
+    const stored = queuedSetting(context, SETTING);
     await syncWithin(context, policy);
-    const placed = parsePlaced(setting.isNullObject ? null : setting.value);
+    const placed = parsePlaced(stored());
     const at = placed.get(sheetName);
     if (at === undefined) return 0;
     const sheet = context.workbook.worksheets.getItem(sheetName);

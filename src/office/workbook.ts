@@ -1,5 +1,6 @@
 /** Small workbook operations of the pane: select a cell, store the SMVP profile in the workbook. */
 import { DEFAULT_PROFILE, profileFromJson, profileToJson, type SmvpProfile } from '../engine';
+import { queuedSetting } from './settings';
 import { syncWithin, type SyncPolicy } from './sync';
 
 const PROFILE_SETTING = 'smvp.profilo';
@@ -27,11 +28,11 @@ export async function selectCell(sheetName: string, address: string, policy: Syn
 /** The profile stored in the workbook, or the default; a damaged setting is reported, not used. One sync. */
 export async function loadWorkbookProfile(policy: SyncPolicy): Promise<{ profile: SmvpProfile; problem?: string }> {
   return Excel.run(async (context) => {
-    const setting = context.workbook.settings.getItemOrNullObject(PROFILE_SETTING);
-    setting.load('value');
+    const stored = queuedSetting(context, PROFILE_SETTING);
     await syncWithin(context, policy);
-    if (setting.isNullObject) return { profile: DEFAULT_PROFILE };
-    const read = profileFromJson(setting.value);
+    const json = stored();
+    if (json === undefined) return { profile: DEFAULT_PROFILE };
+    const read = profileFromJson(json);
     return read.ok ? { profile: read.value } : { profile: DEFAULT_PROFILE, problem: read.error.message };
   });
 }
