@@ -20,7 +20,11 @@ function filled<T>(rows: number, cols: number, value: T): T[][] {
  */
 export async function writePlacedCells(context: Excel.RequestContext, sheet: Excel.Worksheet, layout: PlacedSheet, bytesPerRow: number, policy: SyncPolicy, finish: () => void): Promise<void> {
   const byRow = new Map<number, PlacedCell[]>();
-  for (const c of layout.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const c of layout.cells) {
+    const row = byRow.get(c.row);
+    if (row === undefined) byRow.set(c.row, [c]);
+    else row.push(c);
+  }
   const parts = batches(layout.rowCount, bytesPerRow, policy.payloadLimit);
   for (const [i, part] of parts.entries()) {
     // Text cells get the text format (and formula-like text its apostrophe): nothing is reinterpreted.
